@@ -9,7 +9,7 @@ const resultsFile = '.vitest-results.json';
 const extra = process.argv.slice(2);
 const steps = [
   ['typecheck', 'npx', ['tsc', '-p', '.']],
-  ['lint and format', 'npx', ['biome', 'ci', '.']],
+  ['lint and format', 'npx', ['biome', 'ci', '--colors=off', '.']],
   ['cli build', 'node', ['scripts/build-cli.mjs']],
   ['web build', 'npx', ['vite', 'build', '--logLevel', 'warn']],
 ];

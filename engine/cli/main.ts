@@ -1,27 +1,35 @@
 /**
- * The `viralsim` command line: parses the command, runs it, and maps errors to exit codes
- * (0 success, 2 bad input with one message on stderr, 1 internal fault).
+ * The `viralsim` command line: picks the command, runs it, and maps errors to exit codes
+ * (0 success, 2 bad input with one message on stderr, 1 an internal fault).
+ * Each command lives in its own module, loaded only when used so start-up stays fast.
  */
 import { ViralsimError } from '../errors.js';
+import { CliExit } from './io.js';
 
-const USAGE = `usage: viralsim <command> [options]
+/** A command takes its arguments (after the command name) and returns an exit code. */
+type Command = (args: readonly string[]) => Promise<number>;
 
-commands:
-  run FILE        run a scenario
-  sweep FILE      run a scenario over a grid of parameter values
-  merge FILES     combine sweep shard files
-  validate FILE   check a scenario file
-  generate SPEC   write a generated network to a file
-  inspect SPEC|FILE  print a network's statistics`;
+const COMMANDS: Record<string, { summary: string; load: () => Promise<Command> }> = {};
+
+const USAGE_HEAD = 'usage: viralsim <command> [options]\n\ncommands:\n';
+
+function usage(): string {
+  const lines = Object.entries(COMMANDS).map(([name, { summary }]) => `  ${name.padEnd(10)} ${summary}`);
+  return `${USAGE_HEAD}${lines.join('\n')}\n\nRun \`viralsim <command> --help\` for a command's options.`;
+}
 
 async function main(argv: readonly string[]): Promise<number> {
-  const [command] = argv;
-  if (command === undefined || command === '--help' || command === '-h') {
-    process.stdout.write(`${USAGE}\n`);
-    return command === undefined ? 2 : 0;
+  const [name, ...rest] = argv;
+  if (name === undefined || name === '--help' || name === '-h') {
+    (name === undefined ? process.stderr : process.stdout).write(`${usage()}\n`);
+    return name === undefined ? 2 : 0;
   }
-  process.stderr.write(`viralsim: unknown command ${JSON.stringify(command)}\n\n${USAGE}\n`);
-  return 2;
+  const command = COMMANDS[name];
+  if (command === undefined) {
+    process.stderr.write(`viralsim: unknown command ${JSON.stringify(name)}\n\n${usage()}\n`);
+    return 2;
+  }
+  return (await command.load())(rest);
 }
 
 main(process.argv.slice(2)).then(
@@ -29,13 +37,15 @@ main(process.argv.slice(2)).then(
     process.exitCode = code;
   },
   (error: unknown) => {
-    if (error instanceof ViralsimError) {
+    if (error instanceof CliExit) {
+      if (error.message !== '') process.stderr.write(`viralsim: ${error.message}\n`);
+      process.exitCode = error.code;
+    } else if (error instanceof ViralsimError) {
       process.stderr.write(`viralsim: ${error.message}\n`);
       process.exitCode = 2;
     } else {
-      process.stderr.write(
-        `viralsim: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
-      );
+      const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
+      process.stderr.write(`viralsim: internal error (please report it): ${detail}\n`);
       process.exitCode = 1;
     }
   },
