@@ -129,6 +129,8 @@ export const networkSpecSchema = z
       case 'ring':
         if (spec.k !== undefined && spec.k >= spec.nodes)
           fail('k', `expected k < nodes (${spec.nodes}), got ${spec.k}`);
+        else if (spec.k === undefined && spec.nodes < 3)
+          fail('nodes', `expected at least 3 nodes for a ring with the default k = 2, got ${spec.nodes}`);
         break;
       case 'configuration':
         if (spec.maxDegree < spec.minDegree) {
@@ -143,6 +145,9 @@ export const networkSpecSchema = z
         }
         break;
       case 'follower':
+        if (spec.directed === false) {
+          fail('directed', 'expected true or nothing: follower graphs are always directed, got false');
+        }
         if (spec.following > spec.nodes - 1) {
           fail('following', `expected following <= nodes - 1 (${spec.nodes - 1}), got ${spec.following}`);
         }
