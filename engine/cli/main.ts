@@ -9,7 +9,24 @@ import { CliExit } from './io.js';
 /** A command takes its arguments (after the command name) and returns an exit code. */
 type Command = (args: readonly string[]) => Promise<number>;
 
-const COMMANDS: Record<string, { summary: string; load: () => Promise<Command> }> = {};
+const COMMANDS: Record<string, { summary: string; load: () => Promise<Command> }> = {
+  run: {
+    summary: 'run a scenario (Monte Carlo batch) and summarise its metrics',
+    load: async () => (await import('./run.js')).runCommand,
+  },
+  sweep: {
+    summary: 'run a scenario over a grid of parameter values (shardable, resumable)',
+    load: async () => (await import('./sweep.js')).sweepCommand,
+  },
+  merge: {
+    summary: "combine a sharded sweep's NDJSON files into the whole sweep",
+    load: async () => (await import('./merge.js')).mergeCommand,
+  },
+  validate: {
+    summary: 'check scenario files against the schema',
+    load: async () => (await import('./validate.js')).validateCommand,
+  },
+};
 
 const USAGE_HEAD = 'usage: viralsim <command> [options]\n\ncommands:\n';
 

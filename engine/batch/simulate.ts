@@ -1,0 +1,201 @@
+/**
+ * The run pipeline: scenario → network → population → seeds → model → metrics, for one run or a
+ * batch. Node-free: a file network is read through a {@link GraphLoader} the host passes in (the CLI
+ * reads the file; the browser passes its own).
+ *
+ * Streams (the determinism contract): the network is built once per scenario from
+ * `createStream(seed, 'network')` and the population from `createStream(seed, 'population')`; with
+ * `network.resample` run r builds its own from `createStream(seed, 'run', r, 'network' | 'population')`.
+ * Run r draws everything else from `createStream(seed, 'run', r, purpose)`: its seeds from purpose
+ * `'seeding'` (so random seeding varies per run), the model from its own purposes. Nothing depends on
+ * which thread, worker or shard computes run r.
+ */
+import { runCampaign } from '../campaign/run-campaign.js';
+import { ScenarioError } from '../errors.js';
+import { type CascadeScratch, computeCascadeMetrics, createCascadeScratch } from '../metrics/cascade.js';
+import { runModel } from '../models/run-model.js';
+import { audienceMask } from '../network/audience.js';
+import { generateNetwork } from '../network/generate.js';
+import type { Network } from '../network/network.js';
+import { assignPopulation } from '../network/population.js';
+import type { NetworkSpec } from '../network/spec.js';
+import { createStream, type Rng } from '../rng.js';
+import type { Scenario } from '../scenario/schema.js';
+import { selectSeeds, selectSeedsIn } from '../seeding/select.js';
+import type { RunResult } from '../simulation/types.js';
+
+/** A network spec that names a graph file. */
+export type FileNetworkSpec = Extract<NetworkSpec, { type: 'file' }>;
+
+/**
+ * Reads the graph a `file` network spec names and returns it as a Network (without population).
+ * `place` names the scenario for messages. The CLI resolves `spec.path` against the scenario's folder.
+ */
+export type GraphLoader = (spec: FileNetworkSpec, place: string) => Network;
+
+/** Options of {@link prepareScenario}. */
+export interface PrepareOptions {
+  /** Reads `file` networks; required only when the scenario's network is a file. */
+  loadGraph?: GraphLoader;
+  /** Names the scenario in messages (a file name). Default: the scenario's name. */
+  place?: string;
+}
+
+/** A scenario ready to run: its network built once (unless resampled), its audiences resolved. */
+export interface PreparedScenario {
+  readonly scenario: Scenario;
+  readonly place: string;
+  /** The scenario's network; with `resample`, run 0's network (each run builds its own). */
+  readonly network: Network;
+  /** Whether each run builds a fresh network. */
+  readonly isResampled: boolean;
+  /** Audience masks of `network` (see {@link resolveAudiences}). */
+  readonly audiences: Audiences;
+  /** Working memory for the cascade metrics of runs on `network`. */
+  readonly scratch: CascadeScratch;
+  readonly loadGraph: GraphLoader | undefined;
+}
+
+/** Options of {@link simulateRun}. */
+export interface SimulateRunOptions {
+  /** Record the event trace (for replay). Default false. */
+  shouldTrace?: boolean;
+}
+
+/** The audience masks a run needs, resolved once per network (null: everyone). */
+export interface Audiences {
+  /** The seeding audience (`seeding.audience`): where seeds are chosen. */
+  readonly seeding: Uint8Array | null;
+  /** The campaign's target audience (`campaign.audience`), for the campaign model. */
+  readonly campaign: Uint8Array | null;
+}
+
+/** Resolves a scenario's audience filters on a network. Throws ScenarioError for unknown values. O(n). */
+export function resolveAudiences(network: Network, scenario: Scenario, place: string): Audiences {
+  return {
+    seeding: audienceMask(network, scenario.seeding?.audience, place, 'seeding.audience'),
+    campaign:
+      scenario.model.type === 'campaign'
+        ? audienceMask(network, scenario.campaign?.audience, place, 'campaign.audience')
+        : null,
+  };
+}
+
+function buildNetwork(scenario: Scenario, networkRng: Rng, place: string, loadGraph?: GraphLoader): Network {
+  const spec = scenario.network;
+  if (spec.type === 'file') {
+    if (loadGraph === undefined) {
+      throw new ScenarioError(
+        `${place}: network: a "file" network needs a graph loader; in Node use loadScenario/fileGraphLoader from engine/cli/node-api.ts, in the browser load the graph file first`,
+      );
+    }
+    return loadGraph(spec, place);
+  }
+  return generateNetwork(spec, networkRng);
+}
+
+function networkFor(
+  scenario: Scenario,
+  streams: (purpose: string) => Rng,
+  place: string,
+  loadGraph?: GraphLoader,
+) {
+  const network = buildNetwork(scenario, streams('network'), place, loadGraph);
+  assignPopulation(network, scenario.population, streams('population'));
+  return network;
+}
+
+/**
+ * Builds what every run shares: the network (from `createStream(seed, 'network')`) and its population
+ * (from `createStream(seed, 'population')`). With `network.resample` it builds run 0's network so the
+ * report can describe it; each run then builds its own. Throws ScenarioError/GraphError on bad input.
+ * Allocates the network: O(n + m).
+ */
+export function prepareScenario(scenario: Scenario, options: PrepareOptions = {}): PreparedScenario {
+  const place = options.place ?? scenario.name;
+  const isResampled = scenario.network.resample === true;
+  const streams = isResampled
+    ? (purpose: string) => createStream(scenario.seed, 'run', 0, purpose)
+    : (purpose: string) => createStream(scenario.seed, purpose);
+  const network = networkFor(scenario, streams, place, options.loadGraph);
+  const audiences = resolveAudiences(network, scenario, place);
+  return {
+    scenario,
+    place,
+    network,
+    isResampled,
+    audiences,
+    scratch: createCascadeScratch(network.nodeCount),
+    loadGraph: options.loadGraph,
+  };
+}
+
+/**
+ * Runs run `runIndex` of a prepared scenario and returns its RunResult, whose `metrics` are the cascade
+ * metrics first, then the model's own metrics (which override a cascade metric of the same name).
+ * Deterministic in (scenario, runIndex). Allocates the run's state: O(n).
+ */
+export function simulateRun(
+  prepared: PreparedScenario,
+  runIndex: number,
+  options: SimulateRunOptions = {},
+): RunResult {
+  const { scenario, place } = prepared;
+  const streams = (purpose: string) => createStream(scenario.seed, 'run', runIndex, purpose);
+  const isOwnNetwork = prepared.isResampled && runIndex !== 0;
+  const network = isOwnNetwork ? networkFor(scenario, streams, place, prepared.loadGraph) : prepared.network;
+  const audiences = isOwnNetwork ? resolveAudiences(network, scenario, place) : prepared.audiences;
+  const shouldTrace = options.shouldTrace === true;
+  const seeds =
+    scenario.seeding === undefined
+      ? new Int32Array(0)
+      : selectSeedsIn(network, scenario.seeding, audiences.seeding, streams('seeding'), place);
+  let result: RunResult;
+  let audience = audiences.seeding;
+  const model = scenario.model;
+  if (model.type === 'campaign') {
+    const campaign = scenario.campaign;
+    if (campaign === undefined)
+      throw new ScenarioError(`${place}: campaign: expected a campaign object, got nothing`);
+    if (audiences.campaign !== null) audience = audiences.campaign;
+    const crisisSeeding = campaign.crisis?.seeding;
+    const crisisSeeds =
+      crisisSeeding === undefined
+        ? undefined
+        : selectSeeds(network, crisisSeeding, streams('crisis-seeding'), place);
+    result = runCampaign(network, campaign, seeds, streams, {
+      horizon: scenario.horizon,
+      shouldTrace,
+      audience: audiences.campaign,
+      ...(crisisSeeds === undefined ? {} : { crisisSeeds }),
+    });
+  } else {
+    const secondarySeeds =
+      model.type === 'competing'
+        ? selectSeeds(network, model.b.seeding, streams('secondary-seeding'), place)
+        : undefined;
+    result = runModel(network, model, seeds, streams, {
+      horizon: scenario.horizon,
+      shouldTrace,
+      ...(secondarySeeds === undefined ? {} : { secondarySeeds }),
+    });
+  }
+  const scratch = isOwnNetwork ? createCascadeScratch(network.nodeCount) : prepared.scratch;
+  const cascade = computeCascadeMetrics(network, result.forest, result.seeds, audience, scratch);
+  return { ...result, metrics: { ...cascade, ...result.metrics } };
+}
+
+/** The metrics of runs `start` to `end - 1`, in run order. Calls `onRun` after each run. */
+export function runRange(
+  prepared: PreparedScenario,
+  start: number,
+  end: number,
+  onRun?: (runIndex: number) => void,
+): Record<string, number>[] {
+  const out: Record<string, number>[] = [];
+  for (let r = start; r < end; r++) {
+    out.push(simulateRun(prepared, r).metrics);
+    onRun?.(r);
+  }
+  return out;
+}
