@@ -2,7 +2,27 @@
  * The public entry point of the viralsim engine: re-exports only. The browser and library users
  * import from here; nothing under engine/cli/ is reachable from this module.
  */
+export {
+  type CascadeSizeDistribution,
+  type CcdfPoint,
+  cascadeSizeDistribution,
+  type MetricSummary,
+  type SizeBin,
+  studentT975,
+  summarize,
+  summarizeRuns,
+} from './batch/summary.js';
 export { describeValue, GraphError, OptionsError, ScenarioError, ViralsimError } from './errors.js';
+export {
+  type CascadeMetrics,
+  type CascadeScratch,
+  computeCascadeMetrics,
+  createCascadeScratch,
+  generationSizes,
+  reproductionByGeneration,
+  structuralViralityOfTree,
+} from './metrics/cascade.js';
+export { type AudienceFilter, audienceMask } from './network/audience.js';
 export {
   assertNetworkFits,
   type BuildNetworkOptions,
@@ -36,4 +56,18 @@ export {
   uniformRange,
   weightedChoice,
 } from './rng.js';
+export { coreNumbers } from './seeding/k-core.js';
+export {
+  PAGERANK_DEFAULTS,
+  type PageRankOptions,
+  pageRank,
+  resolvePageRankOptions,
+} from './seeding/pagerank.js';
+export { seedCount, selectSeeds, selectSeedsIn } from './seeding/select.js';
+export {
+  SEEDING_STRATEGIES,
+  type SeedingSpec,
+  type SeedingStrategy,
+  seedingSpecSchema,
+} from './seeding/spec.js';
 export { resetWarnings, setWarningSink, type WarningSink, warn, warningCount } from './warn.js';
