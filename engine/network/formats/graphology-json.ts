@@ -10,34 +10,13 @@ import { buildNetwork } from '../build.js';
 import { createEdgeBuffer, pushEdge } from '../edge-buffer.js';
 import type { Network } from '../network.js';
 import { displayIds } from './edge-list.js';
+import { parseJsonText } from './json-text.js';
 import { attributeValue, fileAttributes, idsOrNull, readNodeAttributes } from './node-attributes.js';
 
 type Json = Record<string, unknown>;
 
 function isObject(value: unknown): value is Json {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-/**
- * Parses JSON text, turning a syntax error into a GraphError with the line and column when the
- * runtime reports a position (`graph.json: malformed JSON: line 3, column 5: …`).
- */
-export function parseJsonText(text: string, place: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    const position = /at position (\d+)/.exec(message);
-    let where = '';
-    if (position !== null) {
-      const at = Number(position[1]);
-      const before = text.slice(0, at);
-      const line = before.split('\n').length;
-      where = `line ${line}, column ${at - before.lastIndexOf('\n')}: `;
-    }
-    const problem = message.replace(/\s*(in JSON )?at position \d+.*$/, '');
-    throw new GraphError(`${place}: malformed JSON: ${where}${problem}`);
-  }
 }
 
 function keyOf(place: string, path: string, value: unknown): string {
