@@ -62,6 +62,8 @@ export interface RunResult {
   series: TimeSeries;
   /** The seeds the run started from (Int32Array). */
   seeds: Int32Array;
+  /** The seeds of a second message (B of the `competing` model), when there is one (Int32Array). */
+  secondarySeeds?: Int32Array;
   /** Model-specific per-run metrics (e.g. `reach`, `conversions`), by name. */
   metrics: Record<string, number>;
   /** The event trace, when it was asked for. */

@@ -1,0 +1,113 @@
+/**
+ * Shared machinery of the generation models (independent cascade, linear threshold, threshold): two
+ * states (inactive, active), seeds active in generation 0, and breadth-first growth one generation
+ * at a time.
+ *
+ * Layout: `order` (Int32Array, n) lists active people in activation order; generation g occupies
+ * `order[start_g .. start_{g+1})`, so the frontier needs no copying or swapping between generations.
+ * The series has one row per generation (time = generation index); the trace has one `active`
+ * event per activation, at time = generation, from channel `seed` or `peer`.
+ */
+import type { Network } from '../network/network.js';
+import {
+  appendSeriesRow,
+  countStates,
+  createForest,
+  createSeriesBuilder,
+  distinctSeeds,
+  finishSeries,
+  type SeriesBuilder,
+} from '../simulation/series.js';
+import { createTrace, recordEvent, trimTrace } from '../simulation/trace.js';
+import type { CascadeForest, RunResult, Trace } from '../simulation/types.js';
+
+/** States of the generation models. */
+export const GENERATION_STATES = ['inactive', 'active'] as const;
+/** Trace kinds of the generation models: entering `active`. */
+export const GENERATION_KINDS = ['active'] as const;
+/** Trace channels of the generation models. */
+export const GENERATION_CHANNELS = ['seed', 'peer'] as const;
+
+/** The growing state of a generation run. */
+export interface GenerationRun {
+  /** 0 inactive, 1 active (Uint8Array, n). */
+  state: Uint8Array;
+  forest: CascadeForest;
+  /** Active people in activation order (Int32Array, n). */
+  order: Int32Array;
+  /** Number of active people (entries used in `order`). */
+  activeCount: number;
+  /** Start of the current generation in `order`. */
+  frontierStart: number;
+  /** Index of the current generation. */
+  generation: number;
+  series: SeriesBuilder;
+  trace: Trace | null;
+  seeds: Int32Array;
+}
+
+/** Activates the seeds (generation 0) and records the first series row. O(n + k). */
+export function startGenerations(network: Network, seeds: Int32Array, shouldTrace: boolean): GenerationRun {
+  const n = network.nodeCount;
+  const run: GenerationRun = {
+    state: new Uint8Array(n),
+    forest: createForest(n),
+    order: new Int32Array(n),
+    activeCount: 0,
+    frontierStart: 0,
+    generation: 0,
+    series: createSeriesBuilder(GENERATION_STATES),
+    trace: shouldTrace ? createTrace(GENERATION_KINDS, GENERATION_CHANNELS) : null,
+    seeds: distinctSeeds(seeds),
+  };
+  for (let i = 0; i < run.seeds.length; i++) activate(run, run.seeds[i] as number, -1, 0);
+  appendSeriesRow(run.series, 0, [n - run.activeCount, run.activeCount], run.activeCount);
+  return run;
+}
+
+/**
+ * Activates inactive person v in `generation`, reached by `source` (-1 for a seed). The caller has
+ * checked that v is inactive. O(1).
+ */
+export function activate(run: GenerationRun, v: number, source: number, generation: number): void {
+  run.state[v] = 1;
+  run.order[run.activeCount++] = v;
+  run.forest.parent[v] = source;
+  run.forest.generation[v] = generation;
+  run.forest.reachedTime[v] = generation;
+  if (run.trace !== null) recordEvent(run.trace, generation, 0, v, source, source < 0 ? 0 : 1);
+}
+
+/**
+ * Closes the current generation: the people activated since it began become the next frontier and a
+ * series row is appended. Returns the end of the old frontier in `order` (exclusive) and whether the
+ * new frontier is non-empty. O(1).
+ */
+export function closeGeneration(run: GenerationRun, frontierEnd: number): boolean {
+  const added = run.activeCount - frontierEnd;
+  run.frontierStart = frontierEnd;
+  run.generation++;
+  if (added === 0) return false;
+  const n = run.state.length;
+  appendSeriesRow(run.series, run.generation, [n - run.activeCount, run.activeCount], added);
+  return true;
+}
+
+/** The RunResult of a finished generation run, with `metrics` extended by `reach`. O(n). */
+export function finishGenerations(
+  run: GenerationRun,
+  model: string,
+  metrics: Record<string, number>,
+): RunResult {
+  return {
+    model,
+    stateNames: GENERATION_STATES,
+    finalState: run.state,
+    finalCounts: countStates(run.state, 2),
+    forest: run.forest,
+    series: finishSeries(run.series),
+    seeds: run.seeds,
+    metrics: { reach: run.activeCount, ...metrics },
+    trace: run.trace === null ? null : trimTrace(run.trace),
+  };
+}
