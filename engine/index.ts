@@ -22,6 +22,14 @@ export {
   reproductionByGeneration,
   structuralViralityOfTree,
 } from './metrics/cascade.js';
+export { type ModelRunOptions, runModel, type StreamSource } from './models/run-model.js';
+export {
+  type ClassicModelSpec,
+  MODEL_TYPES,
+  type ModelSpec,
+  modelSpecSchema,
+  parseModelSpec,
+} from './models/spec.js';
 export { type AudienceFilter, audienceMask } from './network/audience.js';
 export {
   assertNetworkFits,
@@ -70,4 +78,30 @@ export {
   type SeedingStrategy,
   seedingSpecSchema,
 } from './seeding/spec.js';
+export {
+  clearEventQueue,
+  createEventQueue,
+  type EventQueue,
+  eventQueueSize,
+  peekKind,
+  peekNode,
+  peekSource,
+  peekTime,
+  popEvent,
+  pushEvent,
+} from './simulation/event-queue.js';
+export {
+  countsFromTrace,
+  createTrace,
+  forestFromTrace,
+  parseTrace,
+  recordEvent,
+  serializeTrace,
+  stateAtTime,
+  TRACE_FORMAT,
+  TRACE_VERSION,
+  type TraceMeta,
+  trimTrace,
+} from './simulation/trace.js';
+export type { CascadeForest, RunResult, TimeSeries, Trace } from './simulation/types.js';
 export { resetWarnings, setWarningSink, type WarningSink, warn, warningCount } from './warn.js';
