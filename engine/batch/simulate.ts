@@ -167,6 +167,7 @@ export function simulateRun(
       horizon: scenario.horizon,
       shouldTrace,
       audience: audiences.campaign,
+      place,
       ...(crisisSeeds === undefined ? {} : { crisisSeeds }),
     });
   } else {
