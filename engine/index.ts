@@ -3,6 +3,29 @@
  * import from here; nothing under engine/cli/ is reachable from this module.
  */
 export {
+  type BatchResult,
+  buildRunReport,
+  type NetworkSummary,
+  type RunBatchOptions,
+  type RunReport,
+  runBatch,
+  type SimulateOptions,
+  simulate,
+  summarizeNetwork,
+} from './batch/run-batch.js';
+export {
+  type Audiences,
+  type FileNetworkSpec,
+  type GraphLoader,
+  type PreparedScenario,
+  type PrepareOptions,
+  prepareScenario,
+  resolveAudiences,
+  runRange,
+  type SimulateRunOptions,
+  simulateRun,
+} from './batch/simulate.js';
+export {
   type CascadeSizeDistribution,
   type CcdfPoint,
   cascadeSizeDistribution,
@@ -64,6 +87,15 @@ export {
   uniformRange,
   weightedChoice,
 } from './rng.js';
+export { scenarioJsonSchema } from './scenario/json-schema.js';
+export { type Assignment, applyAssignments, parseAssignment, parsePath } from './scenario/override.js';
+export { parseScenario, scenarioProblems, validateScenario } from './scenario/parse.js';
+export {
+  SCENARIO_FORMAT_VERSION,
+  type Scenario,
+  type ScenarioInput,
+  scenarioSchema,
+} from './scenario/schema.js';
 export { coreNumbers } from './seeding/k-core.js';
 export {
   PAGERANK_DEFAULTS,

@@ -6,10 +6,12 @@
 import { RNG_NAME } from '../rng.js';
 import type { Scenario } from '../scenario/schema.js';
 import { type PreparedScenario, type PrepareOptions, prepareScenario, runRange } from './simulate.js';
-import { cascadeSizeDistribution, type MetricSummary, summarizeRuns } from './summary.js';
-
-/** The cascade-size distribution over runs (histogram and complementary CDF of `reach`). */
-export type CascadeSizeDistribution = ReturnType<typeof cascadeSizeDistribution>;
+import {
+  type CascadeSizeDistribution,
+  cascadeSizeDistribution,
+  type MetricSummary,
+  summarizeRuns,
+} from './summary.js';
 
 /** The network a report describes. */
 export interface NetworkSummary {
