@@ -63,6 +63,7 @@ export {
   MAX_NETWORK_BYTES,
 } from './network/build.js';
 export { createEdgeBuffer, type EdgeBuffer, pushEdge } from './network/edge-buffer.js';
+export { inferFormat, type ReadGraphOptions, readGraph } from './network/formats/graph-file.js';
 export {
   ATTRIBUTE_NAMES,
   type AttributeColumn,
@@ -103,7 +104,7 @@ export {
   pageRank,
   resolvePageRankOptions,
 } from './seeding/pagerank.js';
-export { seedCount, selectSeeds, selectSeedsIn } from './seeding/select.js';
+export { isSeedingFixed, seedCount, selectSeeds, selectSeedsIn } from './seeding/select.js';
 export {
   SEEDING_STRATEGIES,
   type SeedingSpec,

@@ -92,6 +92,18 @@ export function seedCount(spec: SeedingSpec, audienceSize: number, where = 'seed
   return k;
 }
 
+/**
+ * True when {@link selectSeeds} gives the same seeds whatever stream it is handed: every strategy but
+ * `random`, except `community-spread` on a network without communities (detection draws from the
+ * stream). A caller running many runs on one network may then select once and reuse the seeds, which
+ * saves PageRank (about 2 s at 10 million arcs) or core numbers on every run. O(1).
+ */
+export function isSeedingFixed(network: Network, spec: SeedingSpec): boolean {
+  if (spec.strategy === 'random') return false;
+  if (spec.strategy === 'community-spread') return network.attributes.community !== null;
+  return true;
+}
+
 function countMembers(mask: Uint8Array): number {
   let count = 0;
   for (let u = 0; u < mask.length; u++) count += mask[u] as number;

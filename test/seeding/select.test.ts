@@ -4,7 +4,7 @@ import { ScenarioError } from '../../engine/errors.js';
 import type { Network } from '../../engine/network/network.js';
 import { createStream } from '../../engine/rng.js';
 import { randomSeeds } from '../../engine/seeding/random.js';
-import { seedCount, selectSeeds, selectSeedsIn } from '../../engine/seeding/select.js';
+import { isSeedingFixed, seedCount, selectSeeds, selectSeedsIn } from '../../engine/seeding/select.js';
 import type { SeedingSpec } from '../../engine/seeding/spec.js';
 import { column, makeNetwork, path, star } from './fixtures.js';
 
@@ -102,6 +102,39 @@ describe('selectSeeds', () => {
     const a = selectSeeds(net, spec, createStream(7, 'seeding'));
     expect(selectSeeds(net, spec, createStream(7, 'seeding'))).toEqual(a);
     expect(selectSeeds(net, spec, createStream(8, 'seeding'))).not.toEqual(a);
+  });
+});
+
+describe('isSeedingFixed', () => {
+  it('isSeedingFixed is false for random and for community-spread that must detect communities', () => {
+    const withBlocks = makeNetwork(3, [[0, 1]], { community: [0, 0, 1] });
+    expect(isSeedingFixed(star(3), { strategy: 'random', count: 1 })).toBe(false);
+    expect(isSeedingFixed(star(3), { strategy: 'community-spread', count: 1 })).toBe(false);
+    expect(isSeedingFixed(withBlocks, { strategy: 'community-spread', count: 1 })).toBe(true);
+    for (const strategy of ['top-degree', 'pagerank', 'k-core'] as const) {
+      expect(isSeedingFixed(star(3), { strategy, count: 1 })).toBe(true);
+    }
+    expect(isSeedingFixed(star(3), { strategy: 'nodes', nodes: [1] })).toBe(true);
+  });
+
+  it('isSeedingFixed(true) means different streams give the same seeds', () => {
+    const withBlocks = makeNetwork(
+      6,
+      [
+        [0, 1],
+        [1, 2],
+        [3, 4],
+        [2, 3],
+      ],
+      { community: [0, 0, 0, 1, 1, 1] },
+    );
+    for (const strategy of ['top-degree', 'pagerank', 'k-core', 'community-spread'] as const) {
+      const spec: SeedingSpec = { strategy, count: 3 };
+      expect(isSeedingFixed(withBlocks, spec)).toBe(true);
+      expect(selectSeeds(withBlocks, spec, createStream(1))).toEqual(
+        selectSeeds(withBlocks, spec, createStream(2)),
+      );
+    }
   });
 });
 
