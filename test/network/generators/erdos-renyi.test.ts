@@ -36,7 +36,9 @@ describe('generateNetwork erdos-renyi', () => {
       createStream(12, 'network'),
     );
     expect(network.isDirected).toBe(true);
-    expect(Math.abs(network.arcCount / NODES - MEAN_DEGREE)).toBeLessThan(TOLERATED_MULTIPLE * STANDARD_ERROR);
+    expect(Math.abs(network.arcCount / NODES - MEAN_DEGREE)).toBeLessThan(
+      TOLERATED_MULTIPLE * STANDARD_ERROR,
+    );
     // Reciprocal pairs: each arc's reverse is present with probability p, so about arcs·p of them (Poisson).
     let reciprocal = 0;
     for (let u = 0; u < NODES; u++) {

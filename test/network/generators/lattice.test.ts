@@ -35,7 +35,9 @@ describe('generateNetwork ring and complete', () => {
     expect(ring.edgeCount).toBe(5);
     expect(Array.from(ring.outTargets.subarray(ring.outOffsets[0], ring.outOffsets[1]))).toEqual([1, 4]);
     const wide = generateNetwork({ type: 'ring', nodes: 9, k: 4 }, createStream(1));
-    expect(Array.from(wide.outTargets.subarray(wide.outOffsets[0], wide.outOffsets[1]))).toEqual([1, 2, 7, 8]);
+    expect(Array.from(wide.outTargets.subarray(wide.outOffsets[0], wide.outOffsets[1]))).toEqual([
+      1, 2, 7, 8,
+    ]);
   });
 
   it('generateNetwork(complete) links every pair, both ways when directed', () => {

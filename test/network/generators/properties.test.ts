@@ -14,14 +14,12 @@ const directed = fc.boolean();
 
 /** An arbitrary spec of every generated family, on small graphs. */
 const specArbitrary: fc.Arbitrary<GeneratedNetworkSpec> = fc.oneof(
-  fc
-    .record({ nodes: size, fraction: probability, directed })
-    .map(({ nodes, fraction, directed }) => ({
-      type: 'erdos-renyi' as const,
-      nodes,
-      meanDegree: fraction * (nodes - 1),
-      directed,
-    })),
+  fc.record({ nodes: size, fraction: probability, directed }).map(({ nodes, fraction, directed }) => ({
+    type: 'erdos-renyi' as const,
+    nodes,
+    meanDegree: fraction * (nodes - 1),
+    directed,
+  })),
   fc
     .record({ nodes: size, m: fc.integer({ min: 1, max: 6 }), directed })
     .filter(({ nodes, m }) => m < nodes)
@@ -78,7 +76,9 @@ const specArbitrary: fc.Arbitrary<GeneratedNetworkSpec> = fc.oneof(
       reciprocity,
       exponent,
     })),
-  fc.record({ nodes: fc.integer({ min: 1, max: 30 }), directed }).map((r) => ({ type: 'complete' as const, ...r })),
+  fc
+    .record({ nodes: fc.integer({ min: 1, max: 30 }), directed })
+    .map((r) => ({ type: 'complete' as const, ...r })),
   fc
     .record({ nodes: size, half: fc.integer({ min: 1, max: 3 }), directed })
     .filter(({ nodes, half }) => 2 * half < nodes)
