@@ -163,6 +163,15 @@ describe('randomSeeds', () => {
     expect(seedsOf(randomSeeds(path(5), null, 3, scripted))).toEqual([2, 1, 4]);
   });
 
+  it('randomSeeds(scripted stream, audience) draws among the audience members in index order', () => {
+    // Audience of a star: leaves 1, 3, 4. Draws 0.9, 0.0: j = ⌊0.9·3⌋ = 2 → person 4 (slot 2 now
+    // holds 1); j = 1 + ⌊0·2⌋ = 1 → person 3.
+    const script = [0.9, 0.0];
+    let i = 0;
+    const scripted = () => script[i++] as number;
+    expect(seedsOf(randomSeeds(star(5), Uint8Array.of(0, 1, 0, 1, 1), 2, scripted))).toEqual([4, 3]);
+  });
+
   it('randomSeeds picks each person with probability k/n', () => {
     // 10 people, 3 seeds: each is picked with probability 0.3, first with probability 0.1.
     const REPLICATES = 20_000;

@@ -112,6 +112,12 @@ describe('pageRank', () => {
     expect(seedsOf(pageRankSeeds(star(6), null, 3))).toEqual([0, 1, 2]);
   });
 
+  it('pageRank(two components) ranks within and across components as the linear solve does', () => {
+    // numpy: 4 → 0.2235, 5 → 0.1534, 0, 1, 2 → 0.125 (exact ties), 6 → 0.0840, 3 and 7 → 0.0821.
+    expect(seedsOf(pageRankSeeds(twoComponents, null, 8))).toEqual([4, 5, 0, 1, 2, 6, 3, 7]);
+    expect(pageRank(twoComponents)[4]).toBeCloseTo(0.22347361, 7);
+  });
+
   it('pageRank spreads dangling rank evenly: a graph with no arcs gives 1/n each', () => {
     const rank = pageRank(makeNetwork(4, [], { isDirected: true }));
     expect(Array.from(rank)).toEqual([0.25, 0.25, 0.25, 0.25]);
@@ -148,6 +154,7 @@ describe('coreNumbers', () => {
     // The triangle (core 2) beats person 4 of the highest degree (core 1).
     expect(seedsOf(kCoreSeeds(twoComponents, null, 4))).toEqual([0, 1, 2, 4]);
     expect(seedsOf(kCoreSeeds(path(5), null, 5))).toEqual([1, 2, 3, 0, 4]);
+    expect(seedsOf(kCoreSeeds(star(5), null, 3))).toEqual([0, 1, 2]);
   });
 });
 
