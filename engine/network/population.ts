@@ -73,7 +73,7 @@ const attributeSpecSchema = z
         path: ['values'],
         message: `expected at most ${MAX_VALUES} values, got ${shares.length}`,
       });
-    } else if (!(total > 0)) {
+    } else if (shares.every((share) => share >= 0) && !(total > 0)) {
       ctx.addIssue({
         code: 'custom',
         path: ['values'],
