@@ -62,8 +62,14 @@ export {
   formatBytes,
   MAX_NETWORK_BYTES,
 } from './network/build.js';
+export { communityCount, detectCommunities } from './network/communities.js';
 export { createEdgeBuffer, type EdgeBuffer, pushEdge } from './network/edge-buffer.js';
 export { inferFormat, type ReadGraphOptions, readGraph } from './network/formats/graph-file.js';
+export {
+  expectedNetworkSize,
+  type GeneratedNetworkSpec,
+  generateNetwork,
+} from './network/generate.js';
 export {
   ATTRIBUTE_NAMES,
   type AttributeColumn,
@@ -74,6 +80,16 @@ export {
   nodeId,
   outDegree,
 } from './network/network.js';
+export {
+  assignPopulation,
+  POPULATION_DEFAULTS,
+  type PopulationSpec,
+  parsePopulationSpec,
+  populationSpecSchema,
+  TIER_NAMES,
+  type TierName,
+} from './network/population.js';
+export { GRAPH_FORMATS, type GraphFormat } from './network/spec.js';
 export {
   bernoulli,
   binomial,
