@@ -1,0 +1,511 @@
+/**
+ * The visualiser application: holds the current scenario (its JSON text, the loaded graph files),
+ * asks the simulation worker for runs and batches, and keeps every view (network, replay, KPIs,
+ * charts, tree, compare) in step with the replay time. It never writes engine state: each run arrives
+ * from the worker and is only read.
+ */
+import type { RunResult } from '../../engine/index.js';
+import type { ChartHandle } from '../charts/charts.js';
+import { reachCurve } from '../charts/series-data.js';
+import {
+  graphFormatOf,
+  parseScenarioText,
+  parseTraceText,
+  readGraphText,
+  type ScenarioDoc,
+} from '../engine-adapter.js';
+import { download, fileStem, resultsCsv } from '../io/export.js';
+import { decodeShare, encodeShare } from '../io/share.js';
+import { setAtPath } from '../params/param-defs.js';
+import { firstReach, ReplayCursor } from '../replay/replay-cursor.js';
+import type { BatchPayload, ScenarioSource } from '../worker/protocol.js';
+import { type PreparedView, SimClient, WorkerFailure } from '../worker/sim-client.js';
+import { chartDays, drawBatch, drawFunnel, drawRunCharts, drawTree, setupTabs } from './chart-panel.js';
+import { type CompareSide, drawCompare } from './compare.js';
+import { cascadeAt, kpiCards, kpisAt, type RunView } from './display-data.js';
+import { renderKpis } from './kpi-cards.js';
+import { clearMessages, showMessage } from './messages.js';
+import { NetworkView } from './network-view.js';
+import { renderParamPanel } from './param-panel.js';
+import { ReplayController } from './replay-controller.js';
+import { defaultEntry, LIBRARY } from './scenario-library.js';
+
+/** Models whose time runs in generations rather than days. */
+const GENERATION_MODELS = new Set(['independent-cascade', 'linear-threshold', 'threshold']);
+/** Heavy per-frame figures (KPIs, funnel) are refreshed at most this often while playing. */
+const FIGURES_EVERY_MS = 200;
+
+interface CurrentRun {
+  view: RunView;
+  prepared: PreparedView;
+  cursor: ReplayCursor;
+  reach: ReturnType<typeof firstReach>;
+  seeds: Set<number>;
+  arcSources: Int32Array;
+  arcTargets: Int32Array;
+  arcTimes: Float64Array;
+  unit: string;
+  days: number;
+  handles: ChartHandle[];
+  label: string;
+}
+
+function byId<T extends HTMLElement>(id: string): T {
+  return document.getElementById(id) as T;
+}
+
+/** The page's application object. */
+export class VisualiserApp {
+  private readonly client = new SimClient();
+  private readonly network = new NetworkView(byId<HTMLCanvasElement>('network'));
+  private readonly replay = new ReplayController((t) => this.onTime(t));
+  private readonly picker = byId<HTMLSelectElement>('scenario-picker');
+  private readonly showTab: (panelId: string) => void;
+  private scenarioText = '';
+  private place = '';
+  private doc: ScenarioDoc = {};
+  private readonly files = new Map<string, string>();
+  private networkKey = '';
+  private current: CurrentRun | null = null;
+  private batch: BatchPayload | null = null;
+  private pinned: CompareSide | null = null;
+  private cancelBatch: (() => void) | null = null;
+  private lastFigures = 0;
+  private visiblePanel = 'panel-spread';
+  private runCount = 0;
+
+  constructor() {
+    this.showTab = setupTabs((panel) => {
+      this.visiblePanel = panel;
+      this.refreshPanel();
+    });
+    for (const entry of LIBRARY) {
+      const option = document.createElement('option');
+      option.value = entry.file;
+      option.textContent = entry.title;
+      this.picker.append(option);
+    }
+    this.picker.addEventListener('change', () => {
+      const entry = LIBRARY.find((e) => e.file === this.picker.value);
+      if (entry !== undefined && this.useScenario(entry.text, entry.file)) void this.run();
+    });
+    byId('run').addEventListener('click', () => void this.run());
+    byId('batch').addEventListener('click', () => void this.runBatch());
+    byId('cancel').addEventListener('click', () => this.cancelBatch?.());
+    byId('load-scenario').addEventListener(
+      'change',
+      (e) => void this.loadFile(e.target as HTMLInputElement, 'scenario'),
+    );
+    byId('load-graph').addEventListener(
+      'change',
+      (e) => void this.loadFile(e.target as HTMLInputElement, 'graph'),
+    );
+    byId('load-trace').addEventListener(
+      'change',
+      (e) => void this.loadFile(e.target as HTMLInputElement, 'trace'),
+    );
+    byId('export-scenario').addEventListener('click', () => this.exportScenario());
+    byId('export-csv').addEventListener('click', () => this.exportCsv());
+    byId('export-png').addEventListener('click', () => this.exportPng());
+    byId('share').addEventListener('click', () => void this.share());
+    byId('pin-a').addEventListener('click', () => this.pin());
+    byId('clear-a').addEventListener('click', () => {
+      this.pinned = null;
+      (byId('clear-a') as HTMLButtonElement).disabled = true;
+      this.refreshPanel();
+    });
+    byId('tree-pick').addEventListener('change', () => this.refreshPanel());
+    new ResizeObserver(() => this.redrawCharts()).observe(byId('panel-spread').parentElement as HTMLElement);
+    for (const menu of document.querySelectorAll('details.menu')) {
+      menu.addEventListener('click', (event) => {
+        if ((event.target as HTMLElement).closest('button.menu-item') !== null)
+          (menu as HTMLDetailsElement).open = false;
+      });
+    }
+  }
+
+  /** Opens the shared scenario in the URL, or the default one, and runs it. */
+  async start(): Promise<void> {
+    try {
+      const shared = await decodeShare(window.location.hash);
+      if (shared !== null && this.useScenario(shared.scenarioText, 'shared link')) {
+        byId<HTMLInputElement>('run-index').value = String(shared.runIndex);
+        await this.run();
+        return;
+      }
+    } catch (error) {
+      showMessage(error instanceof Error ? error.message : String(error));
+    }
+    const entry = defaultEntry();
+    if (entry === undefined) {
+      this.setStatus('No scenarios found in scenarios/.', 'error');
+      return;
+    }
+    this.picker.value = entry.file;
+    if (this.useScenario(entry.text, entry.file)) await this.run();
+  }
+
+  /** Validates and adopts a scenario; on a problem shows it and keeps the current one. */
+  private useScenario(text: string, place: string): boolean {
+    try {
+      parseScenarioText(text, place);
+    } catch (error) {
+      showMessage(error instanceof Error ? error.message : String(error));
+      if (this.place !== '' && LIBRARY.some((e) => e.file === this.place)) this.picker.value = this.place;
+      return false;
+    }
+    this.scenarioText = text;
+    this.place = place;
+    this.doc = JSON.parse(text) as ScenarioDoc;
+    this.batch = null;
+    byId('scenario-name').textContent = String(this.doc['name'] ?? place);
+    byId('scenario-description').textContent = String(this.doc['description'] ?? '');
+    if (!LIBRARY.some((e) => e.file === place)) this.addPickerEntry(place, String(this.doc['name'] ?? place));
+    renderParamPanel(byId<HTMLFormElement>('params'), this.doc, (path, value) => {
+      this.doc = setAtPath(this.doc, path, value);
+      this.scenarioText = JSON.stringify(this.doc, null, 2);
+    });
+    return true;
+  }
+
+  private addPickerEntry(value: string, title: string): void {
+    let option = [...this.picker.options].find((o) => o.value === value);
+    if (option === undefined) {
+      option = document.createElement('option');
+      option.value = value;
+      this.picker.append(option);
+    }
+    option.textContent = `${title} (loaded)`;
+    this.picker.value = value;
+  }
+
+  private source(): ScenarioSource {
+    return { text: this.scenarioText, place: this.place, files: [...this.files] };
+  }
+
+  private runIndex(): number {
+    const value = Number(byId<HTMLInputElement>('run-index').value);
+    return Number.isInteger(value) && value >= 0 ? value : 0;
+  }
+
+  private setStatus(text: string, state: 'running' | 'ready' | 'error'): void {
+    byId('run-status').textContent = text;
+    document.body.dataset['state'] = state;
+  }
+
+  /** Runs the current scenario once with its trace and shows it. */
+  async run(traceFile?: { text: string; name: string }): Promise<void> {
+    this.setStatus('Running…', 'running');
+    (byId('run') as HTMLButtonElement).disabled = true;
+    try {
+      const runIndex = this.runIndex();
+      const { prepared, result, elapsedMs } = await this.client.run(this.source(), runIndex);
+      let shown = result;
+      if (traceFile !== undefined) {
+        const loaded = parseTraceText(traceFile.text, traceFile.name);
+        if (loaded.meta.nodeCount !== prepared.network.nodeCount) {
+          throw new WorkerFailure(
+            `${traceFile.name}: meta.nodeCount: the trace is for ${loaded.meta.nodeCount} people, but the scenario's network has ${prepared.network.nodeCount}`,
+            true,
+          );
+        }
+        shown = { ...result, trace: loaded.trace };
+      }
+      this.showRun(prepared, shown, runIndex);
+      this.setStatus(
+        `Run ${runIndex} in ${(elapsedMs / 1000).toFixed(2)} s${traceFile === undefined ? '' : ` · replaying ${traceFile.name}`}.`,
+        'ready',
+      );
+    } catch (error) {
+      this.fail(error);
+    } finally {
+      (byId('run') as HTMLButtonElement).disabled = false;
+    }
+  }
+
+  private fail(error: unknown): void {
+    const message = error instanceof Error ? error.message : String(error);
+    const isUserError = error instanceof WorkerFailure ? error.isUserError : false;
+    showMessage(isUserError ? message : `Internal error (please report it): ${message}`);
+    this.setStatus(
+      isUserError ? 'The scenario was not run; see the message above.' : 'Internal error.',
+      this.current === null ? 'error' : 'ready',
+    );
+  }
+
+  private showRun(prepared: PreparedView, result: RunResult, runIndex: number): void {
+    const trace = result.trace;
+    if (trace === null) throw new WorkerFailure('the run came back without a trace', false);
+    const n = prepared.network.nodeCount;
+    const isNewNetwork = prepared.key !== this.networkKey;
+    if (isNewNetwork) {
+      this.networkKey = prepared.key;
+      this.network.setNetwork(
+        prepared.network,
+        prepared.audience,
+        result.forest.reachedTime,
+        result.stateNames,
+        prepared.seed,
+      );
+    } else this.network.setStateNames(result.stateNames);
+    const unit = GENERATION_MODELS.has(result.model) ? 'generation' : 'day';
+    const lastEvent = trace.length > 0 ? (trace.time[trace.length - 1] as number) : 0;
+    const endTime = Math.min(Math.max(lastEvent, 0), Math.max(prepared.horizon, lastEvent));
+    const view: RunView = { result, trace, nodeCount: n, audience: prepared.audience, endTime };
+    const { parent, reachedTime } = result.forest;
+    const reachedWithParent = Int32Array.from({ length: n }, (_, u) => u).filter(
+      (u) => (parent[u] as number) >= 0,
+    );
+    reachedWithParent.sort((a, b) => (reachedTime[a] as number) - (reachedTime[b] as number));
+    const days = chartDays(trace, prepared.horizon);
+    this.current = {
+      view,
+      prepared,
+      cursor: new ReplayCursor(trace, result.stateNames, n),
+      reach: firstReach(trace, result.stateNames, n),
+      seeds: new Set(result.seeds),
+      arcSources: reachedWithParent.map((u) => parent[u] as number),
+      arcTargets: reachedWithParent,
+      arcTimes: Float64Array.from(reachedWithParent, (u) => reachedTime[u] as number),
+      unit,
+      days,
+      handles: [],
+      label: `${String(this.doc['name'] ?? this.place)}, run ${runIndex}`,
+    };
+    this.runCount++;
+    document.body.dataset['runs'] = String(this.runCount);
+    const edges = `${prepared.network.edgeCount.toLocaleString('en-US')} ${prepared.network.isDirected ? 'follow links' : 'connections'}`;
+    byId('network-summary').textContent =
+      `${n.toLocaleString('en-US')} people, ${edges} · seed ${prepared.seed}`;
+    this.redrawCharts();
+    this.replay.load(endTime, unit);
+  }
+
+  private redrawCharts(): void {
+    const run = this.current;
+    if (run === null) return;
+    run.handles = drawRunCharts(run.view, run.days, run.unit);
+    this.lastFigures = 0;
+    this.refreshPanel();
+    for (const handle of run.handles) handle.setCursor(this.replay.current);
+  }
+
+  private onTime(t: number): void {
+    const run = this.current;
+    if (run === null) return;
+    run.cursor.seek(t);
+    let arcCount = 0;
+    let hi = run.arcTimes.length;
+    while (arcCount < hi) {
+      const mid = (arcCount + hi) >>> 1;
+      if ((run.arcTimes[mid] as number) <= t) arcCount = mid + 1;
+      else hi = mid;
+    }
+    const counts = run.cursor.counts(run.view.result.stateNames.length);
+    this.network.showFrame(
+      { state: run.cursor.state, arcSources: run.arcSources, arcTargets: run.arcTargets, arcCount },
+      {
+        stateNames: run.view.result.stateNames,
+        state: run.cursor.state,
+        reach: run.reach,
+        channelNames: run.view.trace.channelNames,
+        seeds: run.seeds,
+        time: t,
+        unit: run.unit,
+      },
+      counts,
+    );
+    for (const handle of run.handles) handle.setCursor(t);
+    const now = performance.now();
+    if (!this.replay.playing || now - this.lastFigures > FIGURES_EVERY_MS || t >= run.view.endTime) {
+      this.lastFigures = now;
+      this.refreshFigures(t, counts);
+    }
+  }
+
+  private refreshFigures(t: number, counts: readonly number[]): void {
+    const run = this.current;
+    if (run === null) return;
+    const isEnd = t >= run.view.endTime;
+    const cascade = isEnd ? null : cascadeAt(run.view, t);
+    const values = kpisAt(run.view, t, run.cursor.index, cascade);
+    renderKpis(byId('kpis'), kpiCards(values, run.view.nodeCount, run.prepared.audience !== null));
+    if (this.visiblePanel === 'panel-funnel')
+      drawFunnel(run.view, run.cursor.index, counts, (code) => this.network.colourOf(code));
+  }
+
+  private refreshPanel(): void {
+    const run = this.current;
+    if (run === null) return;
+    if (this.visiblePanel === 'panel-funnel') {
+      drawFunnel(run.view, run.cursor.index, run.cursor.counts(run.view.result.stateNames.length), (code) =>
+        this.network.colourOf(code),
+      );
+    } else if (this.visiblePanel === 'panel-tree') {
+      const picked = Number(byId<HTMLSelectElement>('tree-pick').value);
+      const finalState = run.view.result.finalState;
+      drawTree(
+        run.view,
+        (u) => this.network.colourOf(finalState[u] as number),
+        Number.isFinite(picked) && byId<HTMLSelectElement>('tree-pick').value !== '' ? picked : null,
+      );
+    } else if (this.visiblePanel === 'panel-batch' && this.batch !== null) {
+      drawBatch(this.batch, run.unit);
+    } else if (this.visiblePanel === 'panel-compare') {
+      drawCompare(
+        byId('compare-chart'),
+        byId('compare-table'),
+        this.pinned,
+        this.pinned === null ? null : this.side(run),
+        run.unit,
+      );
+    }
+  }
+
+  private side(run: CurrentRun): CompareSide {
+    return {
+      label: run.label,
+      metrics: run.view.result.metrics,
+      curve: reachCurve(run.view.result.forest.reachedTime, run.days),
+      nodeCount: run.view.nodeCount,
+    };
+  }
+
+  private pin(): void {
+    if (this.current === null) return;
+    this.pinned = this.side(this.current);
+    (byId('clear-a') as HTMLButtonElement).disabled = false;
+    showMessage(`Pinned “${this.pinned.label}” as A. Change something and press Run to compare.`, 'info');
+    this.refreshPanel();
+  }
+
+  /** Runs the Monte Carlo batch with progress and cancel. */
+  async runBatch(): Promise<void> {
+    const runs = Number(this.doc['runs'] ?? 100);
+    const bar = byId<HTMLProgressElement>('batch-bar');
+    const text = byId('batch-text');
+    byId('batch-progress').hidden = false;
+    byId('cancel').hidden = false;
+    (byId('batch') as HTMLButtonElement).disabled = true;
+    bar.value = 0;
+    text.textContent = `0 / ${runs}`;
+    const started = performance.now();
+    const job = this.client.batch(this.source(), runs, (done, total) => {
+      bar.value = done / total;
+      const rate = done / ((performance.now() - started) / 1000);
+      text.textContent = `${done} / ${total} runs · ${rate.toFixed(rate < 10 ? 1 : 0)}/s`;
+    });
+    this.cancelBatch = job.cancel;
+    try {
+      const outcome = await job.done;
+      if (outcome === null) {
+        showMessage('Monte Carlo batch cancelled.', 'info');
+        text.textContent = 'cancelled';
+      } else {
+        this.batch = outcome.batch;
+        this.showTab('panel-batch');
+      }
+    } catch (error) {
+      this.fail(error);
+    } finally {
+      this.cancelBatch = null;
+      byId('cancel').hidden = true;
+      (byId('batch') as HTMLButtonElement).disabled = false;
+    }
+  }
+
+  private async loadFile(input: HTMLInputElement, kind: 'scenario' | 'graph' | 'trace'): Promise<void> {
+    const file = input.files?.[0];
+    input.value = '';
+    (
+      byId(
+        kind === 'scenario' || kind === 'graph' || kind === 'trace' ? 'load-menu' : 'load-menu',
+      ) as HTMLDetailsElement
+    ).open = false;
+    if (file === undefined) return;
+    const text = await file.text();
+    clearMessages();
+    if (kind === 'scenario') {
+      if (this.useScenario(text, file.name)) await this.run();
+    } else if (kind === 'graph') {
+      const format = graphFormatOf(file.name);
+      try {
+        const network = readGraphText(text, format, file.name);
+        this.files.set(file.name, text);
+        const next = { ...this.doc, network: { type: 'file', path: file.name, format } };
+        if (this.useScenario(JSON.stringify(next, null, 2), this.place)) {
+          showMessage(
+            `Loaded ${file.name}: ${network.nodeCount.toLocaleString('en-US')} people, ${network.edgeCount.toLocaleString('en-US')} edges.`,
+            'info',
+          );
+          await this.run();
+        }
+      } catch (error) {
+        showMessage(error instanceof Error ? error.message : String(error));
+      }
+    } else {
+      await this.loadTrace(text, file.name);
+    }
+  }
+
+  private async loadTrace(text: string, name: string): Promise<void> {
+    let loaded: ReturnType<typeof parseTraceText>;
+    try {
+      loaded = parseTraceText(text, name);
+    } catch (error) {
+      showMessage(error instanceof Error ? error.message : String(error));
+      return;
+    }
+    const scenario = loaded.meta.scenario;
+    if (
+      scenario !== null &&
+      typeof scenario === 'object' &&
+      !this.useScenario(JSON.stringify(scenario, null, 2), name)
+    )
+      return;
+    byId<HTMLInputElement>('run-index').value = String(loaded.meta.run);
+    await this.run({ text, name });
+  }
+
+  private exportScenario(): void {
+    const text = `${JSON.stringify(this.doc, null, 2)}\n`;
+    download(
+      new Blob([text], { type: 'application/json' }),
+      `${fileStem(String(this.doc['name'] ?? 'scenario'))}.json`,
+    );
+  }
+
+  private exportCsv(): void {
+    const run = this.current;
+    const csv = resultsCsv(
+      String(this.doc['name'] ?? this.place),
+      this.runIndex(),
+      run?.view.result.metrics ?? null,
+      this.batch?.metrics ?? null,
+    );
+    download(
+      new Blob([csv], { type: 'text/csv' }),
+      `${fileStem(String(this.doc['name'] ?? 'results'))}-results.csv`,
+    );
+  }
+
+  private exportPng(): void {
+    this.network.drawNow();
+    this.network.canvas.toBlob((blob) => {
+      if (blob !== null) download(blob, `${fileStem(String(this.doc['name'] ?? 'network'))}-network.png`);
+    }, 'image/png');
+  }
+
+  private async share(): Promise<void> {
+    const fragment = await encodeShare({ scenarioText: JSON.stringify(this.doc), runIndex: this.runIndex() });
+    const url = `${window.location.origin}${window.location.pathname}#${fragment}`;
+    history.replaceState(null, '', `#${fragment}`);
+    try {
+      await navigator.clipboard.writeText(url);
+      showMessage('Link copied: it opens this scenario and run, with the same numbers.', 'info');
+    } catch {
+      showMessage(`Share this link (same scenario, same run, same numbers): ${url}`, 'info');
+    }
+    byId('share').dataset['url'] = url;
+  }
+}

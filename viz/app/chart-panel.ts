@@ -1,0 +1,243 @@
+/**
+ * The right-hand panel: tabs (keyboard: arrows move between them) and the charts in each: reach by
+ * channel and new people per day (Spread), the funnel and states (Funnel), share of voice against a
+ * false claim (Crisis), the Monte Carlo band and cascade-size CCDF, the cascade tree and Compare A/B.
+ * Charts follow the replay cursor.
+ */
+import type { Trace } from '../../engine/index.js';
+import {
+  drawCascadeTree,
+  forestTrees,
+  structuralVirality,
+  TREE_DRAW_LIMIT,
+  treeMembers,
+} from '../cascade/cascade-tree.js';
+import {
+  type ChartHandle,
+  drawBars,
+  drawColumns,
+  drawLines,
+  drawLogLog,
+  drawStackedAreas,
+} from '../charts/charts.js';
+import { ccdf, newPerDay, quantileBand, reachByChannel, reachCurve } from '../charts/series-data.js';
+import { formatCount, formatNumber, formatPercent } from '../format.js';
+import { channelColours } from '../network/palette.js';
+import type { BatchPayload } from '../worker/protocol.js';
+import { funnelAt, type RunView, shareOfVoiceSeries } from './display-data.js';
+
+const ACCENT = '#e26028';
+
+function empty(container: HTMLElement, text: string): void {
+  const p = document.createElement('p');
+  p.className = 'empty';
+  p.textContent = text;
+  container.replaceChildren(p);
+}
+
+function byId<T extends HTMLElement>(id: string): T {
+  return document.getElementById(id) as T;
+}
+
+/** Sets up the tab list: click or arrow keys select a tab; `onShow` hears the selected panel id. */
+export function setupTabs(onShow: (panelId: string) => void): (panelId: string) => void {
+  const tabs = [...document.querySelectorAll<HTMLButtonElement>('[role="tab"]')];
+  const select = (tab: HTMLButtonElement) => {
+    for (const other of tabs) {
+      const isSelected = other === tab;
+      other.setAttribute('aria-selected', String(isSelected));
+      other.tabIndex = isSelected ? 0 : -1;
+      byId(other.getAttribute('aria-controls') as string).hidden = !isSelected;
+    }
+    onShow(tab.getAttribute('aria-controls') as string);
+  };
+  tabs.forEach((tab, i) => {
+    tab.addEventListener('click', () => select(tab));
+    tab.addEventListener('keydown', (event) => {
+      const step = event.key === 'ArrowRight' ? 1 : event.key === 'ArrowLeft' ? -1 : 0;
+      if (step === 0) return;
+      const next = tabs[(i + step + tabs.length) % tabs.length] as HTMLButtonElement;
+      next.focus();
+      select(next);
+    });
+  });
+  return (panelId: string) => {
+    const tab = tabs.find((t) => t.getAttribute('aria-controls') === panelId);
+    if (tab !== undefined) select(tab);
+  };
+}
+
+/** Days a run's charts cover: up to the last event, at most the horizon. */
+export function chartDays(trace: Trace, horizon: number): number {
+  const last = trace.length > 0 ? (trace.time[trace.length - 1] as number) : 0;
+  return Math.floor(Math.min(Math.max(horizon, 1), Math.max(1, Math.ceil(last)))) + 1;
+}
+
+/** Draws the charts of one run; returns the cursor handles. */
+export function drawRunCharts(view: RunView, days: number, unit: string): ChartHandle[] {
+  const { result, trace } = view;
+  const handles: ChartHandle[] = [];
+  const split = reachByChannel(trace, result.stateNames, view.nodeCount, days);
+  const colours = channelColours(split.channels);
+  const series = split.channels.map((name, i) => ({
+    name,
+    colour: colours[i] as string,
+    values: split.curves[i] as Float64Array,
+  }));
+  handles.push(
+    drawStackedAreas(
+      byId('chart-reach'),
+      series.filter((s) => (s.values[days - 1] as number) > 0),
+      unit,
+    ),
+  );
+  const curve = reachCurve(result.forest.reachedTime, days);
+  handles.push(drawColumns(byId('chart-new'), newPerDay(curve), ACCENT, unit));
+  const crisis = byId('chart-sov');
+  const hasClaim = trace.kindNames.includes('claim-share') && (result.metrics['claimReach'] ?? 0) > 0;
+  if (hasClaim) {
+    const sov = shareOfVoiceSeries(trace, days);
+    handles.push(
+      drawLines(crisis, [{ name: 'share of voice (campaign)', colour: '#2a7de1', values: sov.sov }], {
+        yFormat: formatPercent,
+        yMax: 1,
+        xLabel: unit,
+      }),
+    );
+    const mentionsBox = document.createElement('div');
+    crisis.append(mentionsBox);
+    handles.push(
+      drawLines(
+        mentionsBox,
+        [
+          { name: 'campaign mentions per day', colour: '#2a7de1', values: sov.campaign },
+          { name: 'claim mentions per day', colour: '#d62839', values: sov.claim },
+        ],
+        { xLabel: unit },
+      ),
+    );
+  } else {
+    empty(
+      crisis,
+      trace.kindNames.includes('claim-share')
+        ? 'No false claim in this scenario: share of voice is 100%. Pick a crisis scenario to see the campaign and the claim compete.'
+        : 'This model has no competing claim. Pick a crisis scenario (campaign model with a false claim).',
+    );
+  }
+  return handles;
+}
+
+/** Redraws the funnel and the state counts for the replay position. */
+export function drawFunnel(
+  view: RunView,
+  eventIndex: number,
+  counts: readonly number[],
+  colourOf: (code: number) => string,
+): void {
+  const funnel = funnelAt(view.trace, eventIndex);
+  const box = byId('chart-funnel');
+  if (funnel === null) empty(box, 'This model has no marketing funnel; see the people in each state below.');
+  else
+    drawBars(
+      box,
+      funnel.map((bar, i) => ({ ...bar, colour: ['#9cc9e8', '#3d8fd1', '#f29e4c', '#1f9e89'][i] as string })),
+    );
+  drawBars(
+    byId('chart-states'),
+    view.result.stateNames.map((name, code) => ({ name, value: counts[code] ?? 0, colour: colourOf(code) })),
+  );
+}
+
+/** Fills the tree picker and draws the largest cascade tree (or the one picked). */
+export function drawTree(view: RunView, colourOf: (u: number) => string, pickRoot: number | null): void {
+  const { parent, generation } = view.result.forest;
+  const trees = forestTrees(parent, generation);
+  const pick = byId<HTMLSelectElement>('tree-pick');
+  const root = pickRoot !== null && trees.sizeOf.has(pickRoot) ? pickRoot : (trees.roots[0] ?? -1);
+  pick.replaceChildren(
+    ...trees.roots.slice(0, 50).map((r, i) => {
+      const option = document.createElement('option');
+      option.value = String(r);
+      option.textContent = `${i === 0 ? 'Largest: ' : ''}from person ${r} (${formatCount(trees.sizeOf.get(r) as number)} people)`;
+      option.selected = r === root;
+      return option;
+    }),
+  );
+  const box = byId('tree');
+  const summary = byId('tree-summary');
+  if (root < 0) {
+    empty(box, 'No one was reached in this run.');
+    summary.textContent = '';
+    return;
+  }
+  const members = treeMembers(trees, generation, root);
+  const virality = structuralVirality(parent, members);
+  let depth = 0;
+  for (const u of members) depth = Math.max(depth, (generation[u] as number) - (generation[root] as number));
+  const drawn = drawCascadeTree(box, parent, members, colourOf);
+  const shape =
+    virality < 2.5
+      ? 'broadcast-like: most people heard it straight from the root'
+      : virality < 5
+        ? 'a mix of broadcast and person-to-person sharing'
+        : 'viral: long chains of people passing it on';
+  summary.textContent =
+    `${formatCount(members.length)} people, depth ${depth}, structural virality ${formatNumber(virality)} (${shape}). ` +
+    `Run total: ${formatNumber(view.result.metrics['structuralVirality'] ?? Number.NaN)} over ${formatCount(trees.roots.length)} trees.` +
+    (members.length > drawn
+      ? ` Showing the first ${formatCount(TREE_DRAW_LIMIT)} people by generation.`
+      : '');
+}
+
+/** Draws the Monte Carlo band, the CCDF and a summary table. */
+export function drawBatch(batch: BatchPayload, unit: string): void {
+  const band = quantileBand(batch.reachCurves, batch.runs, batch.days);
+  drawLines(byId('chart-band'), [{ name: 'mean reach', colour: ACCENT, values: band.mean }], {
+    band: { low: band.low, high: band.high, colour: ACCENT, name: '5–95% of runs' },
+    xLabel: unit,
+  });
+  const sizes = batch.metrics['reach'] ?? new Float64Array(0);
+  drawLogLog(byId('chart-ccdf'), ccdf(sizes), '#2a7de1');
+  const table = document.createElement('table');
+  const head = table.createTHead().insertRow();
+  for (const title of ['metric', 'mean', '5%', '95%']) {
+    const th = document.createElement('th');
+    th.textContent = title;
+    head.append(th);
+  }
+  const body = table.createTBody();
+  const shown = [
+    'reach',
+    'reachFraction',
+    'beyondAudience',
+    'conversions',
+    'roi',
+    'shareOfVoice',
+    'structuralVirality',
+    'depth',
+    'duration',
+    'goalHit',
+  ];
+  for (const name of shown) {
+    const values = batch.metrics[name];
+    if (values === undefined) continue;
+    const sorted = Float64Array.from(values.filter((v) => Number.isFinite(v))).sort();
+    if (sorted.length === 0) continue;
+    const band5 = quantileBand(sorted, sorted.length, 1);
+    const mean = sorted.reduce((a, b) => a + b, 0) / sorted.length;
+    const isFraction = /Fraction|roi|shareOfVoice|goalHit/.test(name);
+    const format = (v: number) =>
+      isFraction ? formatPercent(v) : name === 'structuralVirality' ? formatNumber(v) : formatCount(v);
+    const row = body.insertRow();
+    for (const text of [name, format(mean), format(band5.low[0] as number), format(band5.high[0] as number)])
+      row.insertCell().textContent = text;
+    void band5;
+  }
+  byId('batch-table').replaceChildren(table);
+  byId('batch-summary').textContent =
+    `${formatCount(batch.runs)} runs in ${(batch.elapsedMs / 1000).toFixed(1)} s. Mean reach ${formatCount(mean(sizes))} (${formatPercent(mean(sizes) / batch.nodeCount)} of ${formatCount(batch.nodeCount)} people).`;
+}
+
+function mean(values: Float64Array): number {
+  return values.length === 0 ? Number.NaN : values.reduce((a, b) => a + b, 0) / values.length;
+}

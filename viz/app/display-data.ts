@@ -1,0 +1,262 @@
+/**
+ * What the page shows at a replay time t, derived from one run with pure functions: the KPI values,
+ * the funnel, the share-of-voice series. At the end of the replay the KPIs are exactly the run's own
+ * metrics (the numbers `viralsim run` prints); before it they are recomputed from the trace and the
+ * cascade forest cut at t.
+ */
+import type { CascadeForest, RunResult, Trace } from '../../engine/index.js';
+import { forestVirality } from '../cascade/cascade-tree.js';
+
+/** The run as the page holds it. */
+export interface RunView {
+  result: RunResult;
+  trace: Trace;
+  nodeCount: number;
+  audience: Uint8Array | null;
+  /** When the replay ends (the last event, at least the horizon). */
+  endTime: number;
+}
+
+/** The forest restricted to people reached by time t (others unreached). O(n); allocates. */
+export function forestAt(forest: CascadeForest, t: number): CascadeForest {
+  const n = forest.parent.length;
+  const parent = new Int32Array(n).fill(-1);
+  const generation = new Int32Array(n).fill(-1);
+  const reachedTime = new Float64Array(n).fill(Number.POSITIVE_INFINITY);
+  for (let u = 0; u < n; u++) {
+    if ((forest.reachedTime[u] as number) > t) continue;
+    parent[u] = forest.parent[u] as number;
+    generation[u] = forest.generation[u] as number;
+    reachedTime[u] = forest.reachedTime[u] as number;
+  }
+  return { parent, generation, reachedTime };
+}
+
+/** Cascade figures at time t: reach, beyond the audience, structural virality, depth. O(n log n). */
+export function cascadeAt(view: RunView, t: number): Record<string, number> {
+  const forest = forestAt(view.result.forest, t);
+  const isSeed = new Uint8Array(view.nodeCount);
+  for (const u of view.result.seeds) isSeed[u] = 1;
+  let reach = 0;
+  let beyond = 0;
+  let depth = 0;
+  for (let u = 0; u < view.nodeCount; u++) {
+    if ((forest.generation[u] as number) < 0) continue;
+    reach++;
+    depth = Math.max(depth, forest.generation[u] as number);
+    const isOutside = view.audience === null ? isSeed[u] === 0 : view.audience[u] === 0;
+    if (isOutside) beyond++;
+  }
+  return {
+    reach,
+    reachFraction: reach / Math.max(1, view.nodeCount),
+    beyondAudience: beyond,
+    beyondAudienceFraction: reach === 0 ? 0 : beyond / reach,
+    structuralVirality: forestVirality(forest.parent, forest.generation).pooled,
+    depth,
+  };
+}
+
+/** Count of trace events per kind name among the first `upTo` events. */
+export function kindCounts(trace: Trace, upTo: number): Record<string, number> {
+  const counts = new Float64Array(trace.kindNames.length);
+  const end = Math.min(upTo, trace.length);
+  for (let i = 0; i < end; i++)
+    counts[trace.kind[i] as number] = (counts[trace.kind[i] as number] as number) + 1;
+  const out: Record<string, number> = {};
+  trace.kindNames.forEach((name, k) => {
+    out[name] = counts[k] as number;
+  });
+  return out;
+}
+
+/** A KPI card's content. */
+export interface Kpi {
+  id: string;
+  label: string;
+  value: number;
+  kind: 'count' | 'percent' | 'number';
+  sub: string;
+  explain: string;
+}
+
+const sum = (counts: Record<string, number>, names: readonly string[]) =>
+  names.reduce((total, name) => total + (counts[name] ?? 0), 0);
+
+/** Mentions of the campaign and of the claim among counted events (campaign model kinds). */
+export function mentions(counts: Record<string, number>): { campaign: number; claim: number } {
+  return {
+    campaign: sum(counts, ['share', 'correction-share', 'advocate']),
+    claim: sum(counts, ['claim-share']),
+  };
+}
+
+/**
+ * The KPI values at replay time t. `isEnd` (t at or past the end) gives the run's own metrics; before,
+ * `cascade` (from {@link cascadeAt}) and the trace's event counts up to `eventIndex`.
+ */
+export function kpisAt(
+  view: RunView,
+  t: number,
+  eventIndex: number,
+  cascade: Record<string, number> | null,
+): Record<string, number> {
+  const metrics = view.result.metrics;
+  if (t >= view.endTime || cascade === null) return { ...metrics };
+  const counts = kindCounts(view.trace, eventIndex);
+  const out: Record<string, number> = { ...cascade };
+  if (metrics['conversions'] !== undefined) {
+    out['conversions'] = counts['converted'] ?? 0;
+    const price =
+      (metrics['conversions'] as number) > 0
+        ? (metrics['revenue'] ?? 0) / (metrics['conversions'] as number)
+        : 0;
+    const paidEnd = metrics['paidImpressions'] ?? 0;
+    const spendEnd = metrics['adSpend'] ?? 0;
+    const paidNow = paidImpressionsUpTo(view.trace, eventIndex);
+    const cost = (metrics['cost'] ?? 0) - spendEnd + (paidEnd > 0 ? (spendEnd * paidNow) / paidEnd : 0);
+    const revenue = price * out['conversions'];
+    out['revenue'] = revenue;
+    out['cost'] = cost;
+    out['roi'] = cost > 0 ? (revenue - cost) / cost : Number.NaN;
+  }
+  if (metrics['shareOfVoice'] !== undefined) {
+    const m = mentions(counts);
+    out['shareOfVoice'] = m.campaign + m.claim === 0 ? 1 : m.campaign / (m.campaign + m.claim);
+  }
+  return out;
+}
+
+function paidImpressionsUpTo(trace: Trace, upTo: number): number {
+  const impression = trace.kindNames.indexOf('impression');
+  const paid = trace.channelNames.indexOf('paid');
+  if (impression < 0 || paid < 0) return 0;
+  let count = 0;
+  for (let i = 0; i < Math.min(upTo, trace.length); i++)
+    if (trace.kind[i] === impression && trace.channel[i] === paid) count++;
+  return count;
+}
+
+/** The six KPI cards from figures (metrics or {@link kpisAt}). */
+export function kpiCards(values: Record<string, number>, nodeCount: number, hasAudience: boolean): Kpi[] {
+  const has = (name: string) => values[name] !== undefined && Number.isFinite(values[name]);
+  const reach = values['reach'] ?? Number.NaN;
+  return [
+    {
+      id: 'reach',
+      label: 'Reach',
+      value: reach,
+      kind: 'count',
+      sub: `${pct(reach / nodeCount)} of ${compact(nodeCount)} people`,
+      explain: 'People who received the message at least once (seeds included).',
+    },
+    {
+      id: 'beyond',
+      label: 'Beyond audience',
+      value: values['beyondAudience'] ?? Number.NaN,
+      kind: 'count',
+      sub: has('beyondAudienceFraction') ? `${pct(values['beyondAudienceFraction'] as number)} of reach` : '',
+      explain: hasAudience
+        ? 'People reached outside the original target audience: earned spread.'
+        : 'People reached who were not seeded: earned spread.',
+    },
+    {
+      id: 'conversions',
+      label: 'Conversions',
+      value: values['conversions'] ?? Number.NaN,
+      kind: 'count',
+      sub: has('referralConversions')
+        ? `${compact(values['referralConversions'] as number)} by referral`
+        : has('conversions')
+          ? 'purchases'
+          : 'not in this model',
+      explain: 'Purchases; a referral conversion is credited to the friend who recommended.',
+    },
+    {
+      id: 'roi',
+      label: 'ROI',
+      value: values['roi'] ?? Number.NaN,
+      kind: 'percent',
+      sub: has('cost') ? `cost ${money(values['cost'] as number)}` : 'not in this model',
+      explain: 'Return on investment: (revenue − cost) / cost.',
+    },
+    {
+      id: 'sov',
+      label: 'Share of voice',
+      value: values['shareOfVoice'] ?? Number.NaN,
+      kind: 'percent',
+      sub:
+        has('claimReach') && (values['claimReach'] as number) > 0
+          ? `claim reached ${compact(values['claimReach'] as number)}`
+          : has('shareOfVoice')
+            ? 'no false claim'
+            : 'not in this model',
+      explain: 'The campaign’s mentions over all mentions of the campaign and the false claim.',
+    },
+    {
+      id: 'virality',
+      label: 'Structural virality',
+      value: values['structuralVirality'] ?? Number.NaN,
+      kind: 'number',
+      sub: has('depth') ? `depth ${values['depth']}` : '',
+      explain:
+        'Mean distance between two people of the same cascade tree: about 2 for a broadcast, higher for a chain of shares.',
+    },
+  ];
+}
+
+function pct(fraction: number): string {
+  if (!Number.isFinite(fraction)) return '—';
+  const p = fraction * 100;
+  return `${p >= 10 || p === 0 ? p.toFixed(0) : p >= 0.1 ? p.toFixed(1) : p.toFixed(2)}%`;
+}
+
+function compact(value: number): string {
+  if (value >= 1e6) return `${(value / 1e6).toFixed(1).replace(/\.0$/, '')}M`;
+  if (value >= 1e3) return `${(value / 1e3).toFixed(1).replace(/\.0$/, '')}k`;
+  return String(Math.round(value));
+}
+
+function money(value: number): string {
+  return value >= 1000 ? `$${compact(value)}` : `$${Math.round(value)}`;
+}
+
+/** Daily share of voice (cumulative) and daily mentions of the campaign and the claim. */
+export function shareOfVoiceSeries(
+  trace: Trace,
+  days: number,
+): { sov: Float64Array; campaign: Float64Array; claim: Float64Array } {
+  const campaignKinds = new Set(
+    ['share', 'correction-share', 'advocate'].map((k) => trace.kindNames.indexOf(k)),
+  );
+  const claimKind = trace.kindNames.indexOf('claim-share');
+  const campaign = new Float64Array(days);
+  const claim = new Float64Array(days);
+  for (let i = 0; i < trace.length; i++) {
+    const k = trace.kind[i] as number;
+    const d = Math.min(days - 1, Math.max(0, Math.floor(trace.time[i] as number)));
+    if (k === claimKind) claim[d] = (claim[d] as number) + 1;
+    else if (campaignKinds.has(k)) campaign[d] = (campaign[d] as number) + 1;
+  }
+  const sov = new Float64Array(days);
+  let a = 0;
+  let b = 0;
+  for (let d = 0; d < days; d++) {
+    a += campaign[d] as number;
+    b += claim[d] as number;
+    sov[d] = a + b === 0 ? 1 : a / (a + b);
+  }
+  return { sov, campaign, claim };
+}
+
+/** Funnel bars up to `eventIndex`: impressions, engagements, shares, conversions (campaign kinds). */
+export function funnelAt(trace: Trace, eventIndex: number): { name: string; value: number }[] | null {
+  if (!trace.kindNames.includes('impression')) return null;
+  const counts = kindCounts(trace, eventIndex);
+  return [
+    { name: 'Impressions', value: sum(counts, ['impression']) },
+    { name: 'Engagements', value: sum(counts, ['like', 'comment', 'click']) },
+    { name: 'Shares', value: sum(counts, ['share']) },
+    { name: 'Conversions', value: sum(counts, ['converted']) },
+  ];
+}

@@ -1,0 +1,160 @@
+/**
+ * The cascade tree: who passed the message to whom in one run, drawn radially with d3's tree layout,
+ * with its structural virality (Goel, Anderson, Hofman & Watts 2016): the mean distance between two
+ * people of the tree, W / (n choose 2), where the Wiener index W sums s·(n − s) over tree edges and s is
+ * the size of the subtree below the edge. Linear time. A broadcast (a star) scores near 2, a chain high.
+ */
+import { hierarchy, linkRadial, select, tree } from 'd3';
+
+/** The trees of a cascade forest: the root of each reached person and each tree's size. */
+export interface ForestTrees {
+  /** Root per person, −1 when unreached (Int32Array, n). */
+  rootOf: Int32Array;
+  /** Roots, largest tree first. */
+  roots: number[];
+  sizeOf: Map<number, number>;
+}
+
+/** Groups reached people (generation ≥ 0) into trees by following `parent`. O(n). */
+export function forestTrees(parent: Int32Array, generation: Int32Array): ForestTrees {
+  const n = parent.length;
+  const rootOf = new Int32Array(n).fill(-1);
+  const order = Int32Array.from({ length: n }, (_, u) => u).filter((u) => (generation[u] as number) >= 0);
+  order.sort((a, b) => (generation[a] as number) - (generation[b] as number) || a - b);
+  const sizeOf = new Map<number, number>();
+  for (const u of order) {
+    const p = parent[u] as number;
+    const root = p < 0 ? u : (rootOf[p] as number) >= 0 ? (rootOf[p] as number) : u;
+    rootOf[u] = root;
+    sizeOf.set(root, (sizeOf.get(root) ?? 0) + 1);
+  }
+  const roots = [...sizeOf.keys()].sort(
+    (a, b) => (sizeOf.get(b) as number) - (sizeOf.get(a) as number) || a - b,
+  );
+  return { rootOf, roots, sizeOf };
+}
+
+/** Members of the tree rooted at `root`, parents before children. */
+export function treeMembers(trees: ForestTrees, generation: Int32Array, root: number): number[] {
+  const members: number[] = [];
+  for (let u = 0; u < trees.rootOf.length; u++) if (trees.rootOf[u] === root) members.push(u);
+  return members.sort((a, b) => (generation[a] as number) - (generation[b] as number) || a - b);
+}
+
+/**
+ * Structural virality of one tree given its members with parents first: W / (n choose 2), or 0 for a
+ * single person. O(members).
+ */
+export function structuralVirality(parent: Int32Array, members: readonly number[]): number {
+  const n = members.length;
+  if (n < 2) return 0;
+  const size = new Map<number, number>();
+  for (const u of members) size.set(u, 1);
+  let wiener = 0;
+  for (let i = n - 1; i >= 1; i--) {
+    const u = members[i] as number;
+    const s = size.get(u) as number;
+    wiener += s * (n - s);
+    const p = parent[u] as number;
+    size.set(p, (size.get(p) ?? 1) + s);
+  }
+  return wiener / ((n * (n - 1)) / 2);
+}
+
+/**
+ * Structural virality of a forest as the engine defines it: the pairs of every tree pooled,
+ * Σ W_t / Σ C(n_t, 2) (0 when no tree has two people), plus the largest tree's own value.
+ */
+export function forestVirality(
+  parent: Int32Array,
+  generation: Int32Array,
+): { pooled: number; largest: number } {
+  const trees = forestTrees(parent, generation);
+  const byRoot = new Map<number, number[]>();
+  const order = Int32Array.from({ length: parent.length }, (_, u) => u).filter(
+    (u) => (generation[u] as number) >= 0,
+  );
+  order.sort((a, b) => (generation[a] as number) - (generation[b] as number) || a - b);
+  for (const u of order) {
+    const root = trees.rootOf[u] as number;
+    const list = byRoot.get(root);
+    if (list === undefined) byRoot.set(root, [u]);
+    else list.push(u);
+  }
+  let wiener = 0;
+  let pairs = 0;
+  for (const members of byRoot.values()) {
+    const n = members.length;
+    if (n < 2) continue;
+    const treePairs = (n * (n - 1)) / 2;
+    wiener += structuralVirality(parent, members) * treePairs;
+    pairs += treePairs;
+  }
+  const largestRoot = trees.roots[0];
+  const largest = largestRoot === undefined ? 0 : structuralVirality(parent, byRoot.get(largestRoot) ?? []);
+  return { pooled: pairs === 0 ? 0 : wiener / pairs, largest };
+}
+
+interface TreeNode {
+  id: number;
+  children: TreeNode[];
+}
+
+/** Most people drawn in one tree; deeper people beyond it are left out (and the view says so). */
+export const TREE_DRAW_LIMIT = 3000;
+
+/**
+ * Draws the tree of `members` (parents first) radially into `container`; `colourOf(u)` colours each
+ * person. Returns how many people were drawn.
+ */
+export function drawCascadeTree(
+  container: HTMLElement,
+  parent: Int32Array,
+  members: readonly number[],
+  colourOf: (u: number) => string,
+): number {
+  container.replaceChildren();
+  const shown = members.slice(0, TREE_DRAW_LIMIT);
+  const nodes = new Map<number, TreeNode>();
+  for (const u of shown) nodes.set(u, { id: u, children: [] });
+  const root = nodes.get(shown[0] as number) as TreeNode;
+  for (const u of shown.slice(1)) nodes.get(parent[u] as number)?.children.push(nodes.get(u) as TreeNode);
+  const size = Math.max(260, Math.min(container.clientWidth || 420, 560));
+  const radius = size / 2 - 12;
+  const layout = tree<TreeNode>()
+    .size([2 * Math.PI, radius])
+    .separation((a, b) => (a.parent === b.parent ? 1 : 2) / Math.max(1, a.depth));
+  const laidOut = layout(hierarchy(root));
+  const svg = select(container)
+    .append('svg')
+    .attr('width', size)
+    .attr('height', size)
+    .attr('viewBox', `${-size / 2} ${-size / 2} ${size} ${size}`)
+    .attr('role', 'img')
+    .attr('aria-label', `Cascade tree of ${shown.length} people`);
+  const link = linkRadial<unknown, { x: number; y: number }>()
+    .angle((d) => d.x)
+    .radius((d) => d.y);
+  svg
+    .append('g')
+    .attr('fill', 'none')
+    .attr('stroke', '#9aa5b1')
+    .attr('stroke-opacity', 0.7)
+    .attr('stroke-width', shown.length > 500 ? 0.6 : 1)
+    .selectAll('path')
+    .data(laidOut.links())
+    .join('path')
+    .attr('d', (d) => link({ source: d.source, target: d.target } as never));
+  const dot = shown.length > 800 ? 1.6 : shown.length > 100 ? 2.6 : 4;
+  svg
+    .append('g')
+    .selectAll('circle')
+    .data(laidOut.descendants())
+    .join('circle')
+    .attr('transform', (d) => `rotate(${(d.x * 180) / Math.PI - 90}) translate(${d.y},0)`)
+    .attr('r', (d) => (d.depth === 0 ? dot * 2 : dot))
+    .attr('fill', (d) => colourOf(d.data.id))
+    .append('title')
+    .text((d) => `person ${d.data.id}, generation ${d.depth}`);
+  return shown.length;
+}
