@@ -25,14 +25,14 @@ export function communitySpreadSeeds(
   k: number,
   rng: Rng,
 ): Int32Array {
-  const labels = network.attributes.community ?? detectCommunities(network, rng);
   const n = network.nodeCount;
   const seeds = new Int32Array(k);
   if (k === 0) return seeds;
+  const { labels, communityCount } = denseLabels(
+    network.attributes.community ?? detectCommunities(network, rng),
+  );
 
   // Phase 1: community sizes among the audience, and the visiting order (largest first).
-  let communityCount = 0;
-  for (let u = 0; u < n; u++) communityCount = Math.max(communityCount, (labels[u] as number) + 1);
   const sizes = new Int32Array(communityCount);
   for (let u = 0; u < n; u++) if (audience === null || audience[u] === 1) sizes[labels[u] as number]!++;
   const visit = Array.from({ length: communityCount }, (_, c) => c).filter((c) => (sizes[c] as number) > 0);
@@ -84,4 +84,26 @@ export function communitySpreadSeeds(
     }
   }
   return seeds;
+}
+
+/**
+ * Community labels as 0..C−1. Generators and detection already number them so; a file may use any
+ * whole numbers (negative, sparse, huge), which are renumbered in ascending order, so "lower label
+ * first" keeps its meaning. O(n), or O(n log n) when renumbering.
+ */
+function denseLabels(raw: Int32Array): { labels: Int32Array; communityCount: number } {
+  const n = raw.length;
+  let min = 0;
+  let max = -1;
+  for (let u = 0; u < n; u++) {
+    const c = raw[u] as number;
+    if (c < min) min = c;
+    if (c > max) max = c;
+  }
+  if (min >= 0 && max <= n) return { labels: raw, communityCount: max + 1 };
+  const distinct = Array.from(new Set(raw)).sort((a, b) => a - b);
+  const code = new Map(distinct.map((c, i) => [c, i]));
+  const labels = new Int32Array(n);
+  for (let u = 0; u < n; u++) labels[u] = code.get(raw[u] as number) as number;
+  return { labels, communityCount: distinct.length };
 }

@@ -187,6 +187,19 @@ describe('communitySpreadSeeds', () => {
     expect(seedsOf(communitySpreadSeeds(net, null, 4, createStream(1)))).toEqual([3, 2, 1, 0]);
   });
 
+  it('communitySpreadSeeds renumbers negative and sparse labels from a file, keeping their order', () => {
+    // Labels −5, 10⁹, −5, 7: community −5 (2 people) first, then 7 before 10⁹ (sizes 1, lower label).
+    const net = makeNetwork(
+      4,
+      [
+        [0, 1],
+        [2, 3],
+      ],
+      { community: [-5, 1e9, -5, 7] },
+    );
+    expect(seedsOf(communitySpreadSeeds(net, null, 4, createStream(1)))).toEqual([0, 3, 1, 2]);
+  });
+
   it('communitySpreadSeeds detects communities when the network has none: two cliques give one seed each', () => {
     // Two K4s {0..3} and {4..7} joined by the bridge 3 − 4; the bridge ends have the highest degree.
     const edges: [number, number][] = [[3, 4]];
