@@ -65,7 +65,7 @@ export function resolveThresholdWeights(network: Network, weights: 'in-degree' |
     }
     if (sum > 1 + WEIGHT_SUM_TOLERANCE) {
       throw new ScenarioError(
-        `model.weights: the weights of the arcs into person ${nodeId(network, v)} sum to ${sum}, expected at most 1 ` +
+        `model.weights: the weights of the arcs into person ${nodeId(network, v)} sum to ${Number(sum.toPrecision(12))}, expected at most 1 ` +
           '(linear threshold needs in-weights summing to at most 1; rescale them or use "in-degree")',
       );
     }
