@@ -28,7 +28,9 @@ const SEEDS = Int32Array.of(0);
 /** Exact final-set distribution by enumerating every live-edge graph (each person keeps ≤ 1 in-arc). */
 function exactDistribution(): Map<number, number> {
   const incoming: { source: number; weight: number }[][] = Array.from({ length: N }, () => []);
-  ARCS.forEach(([u, v], i) => incoming[v]!.push({ source: u, weight: WEIGHTS[i]! }));
+  ARCS.forEach(([u, v], i) => {
+    incoming[v]!.push({ source: u, weight: WEIGHTS[i]! });
+  });
   const choice = new Int32Array(N).fill(-1);
   const out = new Map<number, number>();
   const visit = (v: number, probability: number): void => {
