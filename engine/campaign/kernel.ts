@@ -240,20 +240,23 @@ export function seePost(
   const seen = s.exposures[slot] as number;
   if (seen === ENGAGED_MARK) return;
   s.exposures[slot] = seen < MAX_EXPOSURE_COUNT ? seen + 1 : MAX_EXPOSURE_COUNT;
-  const age = time - (pr.postDay[p] as number);
-  let chance = (pr.postAppeal[p] as number) * (pr.fatiguePower[seen] as number);
-  if (age > 0) chance *= Math.exp(-age * (pr.postDecay[p] as number));
-  if (pr.receptivity !== null) chance *= pr.receptivity[v] as number;
-  if (chance <= 0) return;
+  // One draw x; engage when x < bound · novelty. The novelty factor is ≤ 1, so most views are
+  // rejected against the bound alone, without computing the exponential.
+  let bound = (pr.postAppeal[p] as number) * (pr.fatiguePower[seen] as number);
+  if (pr.receptivity !== null) bound *= pr.receptivity[v] as number;
+  if (bound <= 0) return;
   const rng = s.engagementRng;
-  if (rng() >= chance) return;
+  const x = rng();
+  if (x >= bound) return;
+  const age = time - (pr.postDay[p] as number);
+  if (age > 0 && x >= bound * Math.exp(-age * (pr.postDecay[p] as number))) return;
   // Engaged: which kind of engagement, then share, then buy.
   s.exposures[slot] = ENGAGED_MARK;
   s.counters[COUNTER.engagements + channel] = (s.counters[COUNTER.engagements + channel] as number) + 1;
   const mix = pr.postMix;
-  const x = rng() * (mix[3 * p + 2] as number);
+  const pick = rng() * (mix[3 * p + 2] as number);
   const kind =
-    x < (mix[3 * p] as number) ? KIND.like : x < (mix[3 * p + 1] as number) ? KIND.comment : KIND.click;
+    pick < (mix[3 * p] as number) ? KIND.like : pick < (mix[3 * p + 1] as number) ? KIND.comment : KIND.click;
   s.counters[COUNTER.likes + kind - KIND.like] = (s.counters[COUNTER.likes + kind - KIND.like] as number) + 1;
   note(s, time, kind, v, source, channel);
   advance(s, v, STAGE.engaged, time, source, channel);

@@ -5,10 +5,11 @@
  * spec, audience mask), so a Monte Carlo batch pays for it once. Attribute lookups and user-facing
  * names never reach the kernel.
  *
- * Invariants: a prepared campaign is read-only except its event queue, which one run at a time
- * borrows (runs are synchronous, so two runs never share it at once).
+ * Invariants: a prepared campaign is read-only except its event queue and cascade scratch, which one
+ * run at a time borrows (runs are synchronous, so two runs never share it at once).
  */
 import { ScenarioError } from '../errors.js';
+import { type CascadeScratch, createCascadeScratch } from '../metrics/cascade.js';
 import { audienceMask } from '../network/audience.js';
 import type { Network } from '../network/network.js';
 import { createEventQueue, type EventQueue } from '../simulation/event-queue.js';
@@ -47,6 +48,8 @@ export interface PreparedCampaign {
   readonly fatiguePower: Float64Array;
   /** The event queue runs borrow. */
   readonly queue: EventQueue;
+  /** Working memory for the cascade metrics, which runs borrow. */
+  readonly cascadeScratch: CascadeScratch;
 }
 
 const cache = new WeakMap<
@@ -187,6 +190,7 @@ export function prepareCampaign(
     postMix,
     fatiguePower,
     queue: createEventQueue(4096),
+    cascadeScratch: createCascadeScratch(n),
   };
   byNetwork.set(spec, { audience, prepared });
   return prepared;

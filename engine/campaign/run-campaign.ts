@@ -311,7 +311,7 @@ export function runCampaign(
     referralsByCustomers,
   };
   const forest: CascadeForest = { parent: s.parent, generation: s.generation, reachedTime: s.reachedTime };
-  const cascade = computeCascadeMetrics(network, forest, seeds, options.audience);
+  const cascade = computeCascadeMetrics(network, forest, seeds, options.audience, prepared.cascadeScratch);
   const metrics = campaignMetrics(totals, rows, days);
   metrics['depth'] = cascade.depth;
   metrics['structuralVirality'] = cascade.structuralVirality;
