@@ -35,6 +35,34 @@ export {
   summarize,
   summarizeRuns,
 } from './batch/summary.js';
+export {
+  CAMPAIGN_CHANNEL_NAMES,
+  CAMPAIGN_KIND_NAMES,
+  CAMPAIGN_STATE_NAMES,
+} from './campaign/codes.js';
+export { CUMULATIVE_SERIES } from './campaign/metrics.js';
+export {
+  DELAY_DISTRIBUTIONS,
+  type DelayDistribution,
+  PLATFORM_DEFAULTS,
+  PLATFORM_PRESETS,
+  type Platform,
+  type PlatformPreset,
+} from './campaign/platforms.js';
+export { type CampaignRunResult, type RunCampaignOptions, runCampaign } from './campaign/run-campaign.js';
+export {
+  CAMPAIGN_DEFAULTS,
+  type CampaignSpec,
+  campaignSpecSchema,
+  GOAL_METRICS,
+  type GoalMetric,
+  INFLUENCER_TIERS,
+  type ResolvedCampaign,
+  type ResolvedCrisis,
+  type ResolvedPost,
+  resolveCampaign,
+  validateCampaign,
+} from './campaign/spec.js';
 export { describeValue, GraphError, OptionsError, ScenarioError, ViralsimError } from './errors.js';
 export {
   type CascadeMetrics,
