@@ -26,6 +26,14 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<Command> }
     summary: 'check scenario files against the schema',
     load: async () => (await import('./validate.js')).validateCommand,
   },
+  generate: {
+    summary: 'generate a network from a spec (or convert a graph file) and write it',
+    load: async () => (await import('./generate.js')).generateCommand,
+  },
+  inspect: {
+    summary: 'print the statistics of a network spec or a graph file',
+    load: async () => (await import('./inspect.js')).inspectCommand,
+  },
 };
 
 const USAGE_HEAD = 'usage: viralsim <command> [options]\n\ncommands:\n';
