@@ -92,12 +92,20 @@ export {
 } from './network/build.js';
 export { communityCount, detectCommunities } from './network/communities.js';
 export { createEdgeBuffer, type EdgeBuffer, pushEdge } from './network/edge-buffer.js';
-export { inferFormat, type ReadGraphOptions, readGraph } from './network/formats/graph-file.js';
+export {
+  FORMAT_EXTENSIONS,
+  inferFormat,
+  parseGraphFormat,
+  type ReadGraphOptions,
+  readGraph,
+  writeGraph,
+} from './network/formats/graph-file.js';
 export {
   expectedNetworkSize,
   type GeneratedNetworkSpec,
   generateNetwork,
 } from './network/generate.js';
+export { type FromGraphologyOptions, fromGraphology, toGraphology } from './network/graphology.js';
 export {
   ATTRIBUTE_NAMES,
   type AttributeColumn,
@@ -118,6 +126,12 @@ export {
   type TierName,
 } from './network/population.js';
 export { GRAPH_FORMATS, type GraphFormat } from './network/spec.js';
+export {
+  localClustering,
+  type NetworkStats,
+  networkStats,
+  powerLawExponent,
+} from './network/stats.js';
 export {
   bernoulli,
   binomial,
