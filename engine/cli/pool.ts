@@ -7,7 +7,7 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { type NetworkSummary, summarizeNetwork } from '../batch/run-batch.js';
-import { prepareScenario, runRange } from '../batch/simulate.js';
+import { type PreparedScenario, prepareScenario, runRange, simulateRun } from '../batch/simulate.js';
 import { GraphError, OptionsError, ScenarioError, ViralsimError } from '../errors.js';
 import type { Scenario } from '../scenario/schema.js';
 import { fileGraphLoader } from './scenario-file.js';
@@ -83,10 +83,16 @@ function runInProcess(jobs: readonly PointJob[], options: RunJobsOptions): void 
   });
 }
 
+/** Lets pending messages (a worker asking for its next task) through between two runs on this thread. */
+function yieldToEventLoop(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
+}
+
 /**
- * Runs every job and reports each as it completes. With `threads` > 1 it starts up to that many
- * workers (dist/cli/worker.mjs beside the bundled command line). Rejects with the first error (a user
- * error keeps its class); stops all workers either way.
+ * Runs every job and reports each as it completes. With `threads` = N > 1 it starts N − 1 workers
+ * (dist/cli/worker.mjs beside the bundled command line) and works as the N-th itself, between
+ * messages, so no core waits while a worker boots. Rejects with the first error (a user error keeps
+ * its class); stops all workers either way.
  */
 export async function runJobs(jobs: readonly PointJob[], options: RunJobsOptions): Promise<void> {
   const totalRuns = jobs.reduce((sum, job) => sum + job.runs, 0);
@@ -95,7 +101,7 @@ export async function runJobs(jobs: readonly PointJob[], options: RunJobsOptions
     runInProcess(jobs, options);
     return;
   }
-  // Enough tasks to keep every worker busy: one per job when jobs outnumber threads, else a few per job.
+  // Enough tasks to keep every thread busy: one per job when jobs outnumber threads, else a few per job.
   const chunksPerJob = jobs.length >= 2 * threads ? 1 : Math.ceil((4 * threads) / jobs.length);
   const tasks: WorkerTask[] = [];
   const taskJob: number[] = [];
@@ -104,16 +110,8 @@ export async function runJobs(jobs: readonly PointJob[], options: RunJobsOptions
     for (let c = 0; c < chunks; c++) {
       const start = Math.floor((job.runs * c) / chunks);
       const end = Math.floor((job.runs * (c + 1)) / chunks);
-      tasks.push({
-        type: 'task',
-        task: tasks.length,
-        key: job.key,
-        scenario: job.scenario,
-        folder: job.folder,
-        place: job.place,
-        start,
-        end,
-      });
+      const { key, scenario, folder, place } = job;
+      tasks.push({ type: 'task', task: tasks.length, key, scenario, folder, place, start, end });
       taskJob.push(index);
     }
   });
@@ -127,59 +125,93 @@ export async function runJobs(jobs: readonly PointJob[], options: RunJobsOptions
   const workers: Worker[] = [];
   const retired = new Set<Worker>();
   let next = 0;
-  await new Promise<void>((resolve, reject) => {
-    let running = 0;
-    let isFailed = false;
-    const fail = (error: Error) => {
+  let completed = 0;
+  let isFailed = false;
+  let finish: () => void = () => {};
+  let fail: (error: Error) => void = () => {};
+  const finished = new Promise<void>((resolve, reject) => {
+    finish = resolve;
+    fail = (error: Error) => {
       if (isFailed) return;
       isFailed = true;
-      for (const worker of workers) void worker.terminate();
       reject(error);
     };
-    const dispatch = (worker: Worker) => {
-      const task = tasks[next];
-      if (task === undefined) {
-        retired.add(worker);
-        void worker.terminate();
-        running--;
-        if (running === 0 && !isFailed) resolve();
-        return;
-      }
-      next++;
-      worker.postMessage(task);
-    };
-    for (let w = 0; w < Math.min(threads, tasks.length); w++) {
-      const worker = new Worker(workerUrl);
-      workers.push(worker);
-      running++;
-      worker.on('message', (message: WorkerMessage) => {
-        if (isFailed) return;
-        if (message.type === 'run') {
-          options.onRun?.();
-          return;
-        }
-        if (message.type === 'error') {
-          fail(rebuildError(message.name, message.message, message.isUser));
-          return;
-        }
-        const task = tasks[message.task] as WorkerTask;
-        const index = taskJob[message.task] as number;
-        const state = pending[index] as (typeof pending)[number];
-        state.network ??= message.network;
-        message.metrics.forEach((metrics, i) => {
-          state.metrics[task.start + i] = metrics;
-        });
-        state.left--;
-        if (state.left === 0)
-          options.onJobDone(index, { network: state.network, metricsPerRun: state.metrics });
-        dispatch(worker);
-      });
-      worker.on('error', (error) => fail(error));
-      worker.on('exit', (code) => {
-        if (!retired.has(worker) && !isFailed)
-          fail(new Error(`a worker thread stopped unexpectedly (exit code ${code})`));
-      });
-      dispatch(worker);
-    }
   });
+  const complete = (taskIndex: number, network: NetworkSummary, metrics: Record<string, number>[]) => {
+    const task = tasks[taskIndex] as WorkerTask;
+    const index = taskJob[taskIndex] as number;
+    const state = pending[index] as (typeof pending)[number];
+    state.network ??= network;
+    metrics.forEach((value, i) => {
+      state.metrics[task.start + i] = value;
+    });
+    state.left--;
+    if (state.left === 0) options.onJobDone(index, { network: state.network, metricsPerRun: state.metrics });
+    completed++;
+    if (completed === tasks.length) finish();
+  };
+  const dispatch = (worker: Worker) => {
+    const task = tasks[next];
+    if (task === undefined || isFailed) {
+      retired.add(worker);
+      void worker.terminate();
+      return;
+    }
+    next++;
+    worker.postMessage(task);
+  };
+  const workerCount = Math.min(threads - 1, tasks.length - 1);
+  for (let w = 0; w < workerCount; w++) {
+    const worker = new Worker(workerUrl);
+    workers.push(worker);
+    worker.on('message', (message: WorkerMessage) => {
+      if (isFailed) return;
+      if (message.type === 'run') options.onRun?.();
+      else if (message.type === 'error') fail(rebuildError(message.name, message.message, message.isUser));
+      else {
+        try {
+          complete(message.task, message.network, message.metrics);
+        } catch (error) {
+          fail(error as Error);
+        }
+        dispatch(worker);
+      }
+    });
+    worker.on('error', (error) => fail(error));
+    worker.on('exit', (code) => {
+      if (!retired.has(worker)) fail(new Error(`a worker thread stopped unexpectedly (exit code ${code})`));
+    });
+    dispatch(worker);
+  }
+  const runHere = async () => {
+    let key: string | null = null;
+    let prepared: PreparedScenario | null = null;
+    for (let task = tasks[next]; task !== undefined && !isFailed; task = tasks[next]) {
+      next++;
+      if (key !== task.key || prepared === null) {
+        prepared = prepareScenario(task.scenario, {
+          loadGraph: fileGraphLoader(task.folder),
+          place: task.place,
+        });
+        key = task.key;
+      }
+      const metrics: Record<string, number>[] = [];
+      for (let r = task.start; r < task.end && !isFailed; r++) {
+        metrics.push(simulateRun(prepared, r).metrics);
+        options.onRun?.();
+        await yieldToEventLoop();
+      }
+      if (!isFailed) complete(task.task, summarizeNetwork(prepared), metrics);
+    }
+  };
+  runHere().catch((error: unknown) => fail(error instanceof Error ? error : new Error(String(error))));
+  try {
+    await finished;
+  } finally {
+    isFailed = true;
+    for (const worker of workers) {
+      retired.add(worker);
+      void worker.terminate();
+    }
+  }
 }

@@ -122,6 +122,11 @@ const CASES: Case[] = [
     args: ['run', BASE, '--format', 'xml'],
     phrase: /--format: expected one of table, json, csv, ndjson, got "xml"/,
   },
+  {
+    name: 'more seeds than people, found inside a worker thread',
+    args: ['run', BASE, '--set', 'seeding.count=1000', '--threads', '2'],
+    phrase: /valid-base\.json: seeding\.count: asks for 1000 seeds but the network has 50 people/,
+  },
   { name: 'a sweep without --vary', args: ['sweep', BASE], phrase: /--vary: expected at least one --vary/ },
   {
     name: '--resume without --out',
