@@ -3,7 +3,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { alignTable, chooseFormat, csvCell, formatNumber } from '../../engine/cli/output.js';
-import { progressLine } from '../../engine/cli/progress.js';
+import { progressLine, startProgress } from '../../engine/cli/progress.js';
 import { OptionsError } from '../../engine/errors.js';
 
 describe('csvCell', () => {
@@ -63,5 +63,49 @@ describe('progressLine', () => {
     expect(progressLine('run', 50, 100, 2000)).toBe(
       `run [${'#'.repeat(12)}${'.'.repeat(12)}] 50/100 25/s, 2s left`,
     );
+  });
+});
+
+describe('startProgress', () => {
+  function fakeStream(isTTY: boolean) {
+    const writes: string[] = [];
+    return {
+      stream: { isTTY, write: (text: string) => writes.push(text) } as unknown as NodeJS.WriteStream,
+      writes,
+    };
+  }
+
+  it('startProgress draws nothing when stderr is not a terminal', () => {
+    const { stream, writes } = fakeStream(false);
+    let now = 0;
+    const progress = startProgress('run', 10, stream, () => now);
+    for (let i = 0; i < 10; i++) {
+      now += 500;
+      progress.tick();
+    }
+    progress.done();
+    expect(writes).toEqual([]);
+  });
+
+  it('startProgress draws on a terminal only after the first second, then clears its line', () => {
+    const { stream, writes } = fakeStream(true);
+    let now = 0;
+    const progress = startProgress('run', 10, stream, () => now);
+    now = 900;
+    progress.tick();
+    expect(writes).toEqual([]);
+    now = 1500;
+    progress.tick();
+    expect(writes).toEqual([`\r${progressLine('run', 2, 10, 1500)}\x1b[K`]);
+    progress.done();
+    expect(writes[1]).toBe('\r\x1b[K');
+  });
+
+  it('startProgress leaves a quick job without any output, even on a terminal', () => {
+    const { stream, writes } = fakeStream(true);
+    const progress = startProgress('run', 3, stream, () => 10);
+    progress.tick(3);
+    progress.done();
+    expect(writes).toEqual([]);
   });
 });
