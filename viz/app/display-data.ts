@@ -83,11 +83,16 @@ export interface Kpi {
 const sum = (counts: Record<string, number>, names: readonly string[]) =>
   names.reduce((total, name) => total + (counts[name] ?? 0), 0);
 
+/** Trace kinds that mention the campaign: shares, recommendations, sponsored posts, shared corrections. */
+const CAMPAIGN_MENTIONS = ['share', 'correction-share', 'advocate', 'influencer-post'];
+/** Trace kinds that mention the false claim. */
+const CLAIM_MENTIONS = ['claim-share'];
+
 /** Mentions of the campaign and of the claim among counted events (campaign model kinds). */
 export function mentions(counts: Record<string, number>): { campaign: number; claim: number } {
   return {
-    campaign: sum(counts, ['share', 'correction-share', 'advocate']),
-    claim: sum(counts, ['claim-share']),
+    campaign: sum(counts, CAMPAIGN_MENTIONS),
+    claim: sum(counts, CLAIM_MENTIONS),
   };
 }
 
@@ -106,19 +111,21 @@ export function kpisAt(
   const counts = kindCounts(view.trace, eventIndex);
   const out: Record<string, number> = { ...cascade };
   if (metrics['conversions'] !== undefined) {
-    out['conversions'] = counts['converted'] ?? 0;
+    const conversions = counts['converted'] ?? 0;
     const price =
       (metrics['conversions'] as number) > 0
         ? (metrics['revenue'] ?? 0) / (metrics['conversions'] as number)
         : 0;
-    const paidEnd = metrics['paidImpressions'] ?? 0;
-    const spendEnd = metrics['adSpend'] ?? 0;
-    const paidNow = paidImpressionsUpTo(view.trace, eventIndex);
-    const cost = (metrics['cost'] ?? 0) - spendEnd + (paidEnd > 0 ? (spendEnd * paidNow) / paidEnd : 0);
-    const revenue = price * out['conversions'];
-    out['revenue'] = revenue;
+    const cost = seriesAt(view.result.series.columns['cost'], t) ?? metrics['cost'] ?? Number.NaN;
+    out['conversions'] = conversions;
+    out['revenue'] = price * conversions;
     out['cost'] = cost;
-    out['roi'] = cost > 0 ? (revenue - cost) / cost : Number.NaN;
+    out['roi'] = cost > 0 ? (out['revenue'] - cost) / cost : Number.NaN;
+    out['referralConversions'] = countKindChannel(view.trace, eventIndex, 'converted', 'earned');
+  }
+  if (metrics['claimReach'] !== undefined) {
+    out['claimReach'] =
+      seriesAt(view.result.series.columns['claimReach'], t) ?? (metrics['claimReach'] as number);
   }
   if (metrics['shareOfVoice'] !== undefined) {
     const m = mentions(counts);
@@ -127,13 +134,24 @@ export function kpisAt(
   return out;
 }
 
-function paidImpressionsUpTo(trace: Trace, upTo: number): number {
-  const impression = trace.kindNames.indexOf('impression');
-  const paid = trace.channelNames.indexOf('paid');
-  if (impression < 0 || paid < 0) return 0;
+/**
+ * A cumulative daily column's value during day ⌈t⌉ − 1 (row d holds the end of day d): the figure as
+ * of the end of the day being replayed. Undefined when the column is absent.
+ */
+export function seriesAt(column: Float64Array | undefined, t: number): number | undefined {
+  if (column === undefined || column.length === 0) return undefined;
+  const row = Math.max(0, Math.min(column.length - 1, Math.ceil(t) - 1));
+  return column[row];
+}
+
+/** Events of kind `kindName` through channel `channelName` among the first `upTo`. */
+export function countKindChannel(trace: Trace, upTo: number, kindName: string, channelName: string): number {
+  const kind = trace.kindNames.indexOf(kindName);
+  const channel = trace.channelNames.indexOf(channelName);
+  if (kind < 0 || channel < 0) return 0;
   let count = 0;
-  for (let i = 0; i < Math.min(upTo, trace.length); i++)
-    if (trace.kind[i] === impression && trace.channel[i] === paid) count++;
+  const end = Math.min(upTo, trace.length);
+  for (let i = 0; i < end; i++) if (trace.kind[i] === kind && trace.channel[i] === channel) count++;
   return count;
 }
 
@@ -226,10 +244,8 @@ export function shareOfVoiceSeries(
   trace: Trace,
   days: number,
 ): { sov: Float64Array; campaign: Float64Array; claim: Float64Array } {
-  const campaignKinds = new Set(
-    ['share', 'correction-share', 'advocate'].map((k) => trace.kindNames.indexOf(k)),
-  );
-  const claimKind = trace.kindNames.indexOf('claim-share');
+  const campaignKinds = new Set(CAMPAIGN_MENTIONS.map((k) => trace.kindNames.indexOf(k)));
+  const claimKind = trace.kindNames.indexOf(CLAIM_MENTIONS[0] as string);
   const campaign = new Float64Array(days);
   const claim = new Float64Array(days);
   for (let i = 0; i < trace.length; i++) {

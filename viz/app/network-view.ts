@@ -149,6 +149,7 @@ export class NetworkView {
     this.renderer.updatePositions(message.x, message.y, true);
     if (message.isFinal) {
       this.note.textContent = this.layoutNote;
+      document.body.dataset['layoutMs'] = String(Math.round(message.elapsedMs));
       this.resolveLayout(message.elapsedMs);
     }
   }

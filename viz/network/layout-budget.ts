@@ -9,12 +9,17 @@ export const DRAW_NODE_LIMIT = 20_000;
 /** Most edges drawn between the drawn people. */
 export const DRAW_EDGE_LIMIT = 100_000;
 /** Layout positions are posted this many times while it runs. */
-export const LAYOUT_CHUNKS = 6;
+export const LAYOUT_CHUNKS = 8;
+/**
+ * Wall-clock cap on one layout (ms): on a loaded machine the iteration budget may take longer than
+ * planned, and the drawing must still settle well within 10 s. Positions, not results, depend on it.
+ */
+export const LAYOUT_TIME_CAP_MS = 6000;
 
 /** Work units (n·log2 n + m per iteration) one layout may spend: about 3 s for 20k nodes / 100k edges. */
-export const LAYOUT_WORK = 1.5e7;
+export const LAYOUT_WORK = 1.2e7;
 const MIN_ITERATIONS = 30;
-const MAX_ITERATIONS = 300;
+const MAX_ITERATIONS = 150;
 
 /**
  * ForceAtlas2 iterations for a graph of n nodes and m edges: many for small graphs (which settle

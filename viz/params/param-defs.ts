@@ -195,7 +195,7 @@ export const PARAM_DEFS: Record<string, ParamDef> = {
   cpm: {
     label: 'CPM',
     unit: '$ per 1000',
-    min: 0,
+    min: 0.01,
     max: 1000,
     step: 0.5,
     isInteger: false,
@@ -283,6 +283,15 @@ export const CHOICE_DEFS: Record<string, { label: string; options: readonly stri
   },
 };
 
+/** Labels a knob inside an array item with the item: `posts[0].appeal` → "Post 1: appeal". */
+function itemLabel(path: readonly (string | number)[], label: string): string {
+  const at = path.findIndex((p) => typeof p === 'number');
+  if (at < 1) return label;
+  const list = String(path[at - 1]);
+  const item = list.endsWith('s') ? list.slice(0, -1) : list;
+  return `${item.charAt(0).toUpperCase()}${item.slice(1)} ${(path[at] as number) + 1}: ${label.toLowerCase()}`;
+}
+
 /** A control found in a scenario: its JSON path and definition. */
 export interface FoundParam {
   path: (string | number)[];
@@ -323,8 +332,7 @@ export function findParams(doc: ScenarioDoc): { numbers: FoundParam[]; choices: 
       const def = PARAM_DEFS[key];
       const choice = CHOICE_DEFS[key];
       if (typeof child === 'number' && def !== undefined) {
-        const index = path.find((p) => typeof p === 'number');
-        const label = index === undefined ? def.label : `${def.label} (#${index + 1})`;
+        const label = itemLabel(path, def.label);
         numbers.push({ path: childPath, key, def: { ...def, label }, value: child, group });
       } else if (typeof child === 'string' && choice !== undefined) {
         choices.push({ path: childPath, key, ...choice, value: child, group });

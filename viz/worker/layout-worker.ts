@@ -7,7 +7,7 @@
 import Graph from 'graphology';
 import forceAtlas2 from 'graphology-layout-forceatlas2';
 import { createStream } from '../../engine/index.js';
-import { iterationBudget, LAYOUT_CHUNKS } from '../network/layout-budget.js';
+import { iterationBudget, LAYOUT_CHUNKS, LAYOUT_TIME_CAP_MS } from '../network/layout-budget.js';
 
 /** A layout request: the drawn subgraph with local indices 0..nodeCount-1. */
 export interface LayoutRequest {
@@ -32,7 +32,7 @@ const BARNES_HUT_FROM = 1000;
 
 let latest = 0;
 
-function layout(request: LayoutRequest): void {
+async function layout(request: LayoutRequest): Promise<void> {
   const started = performance.now();
   const { nodeCount: n, sources, targets } = request;
   const graph = new Graph({ type: 'undirected', multi: false, allowSelfLoops: false });
@@ -58,7 +58,11 @@ function layout(request: LayoutRequest): void {
   for (let done = 0; done < iterations; done += chunk) {
     if (request.id !== latest) return;
     forceAtlas2.assign(graph, { iterations: Math.min(chunk, iterations - done), settings });
-    send(request.id, graph, n, done + chunk >= iterations, started);
+    const isOverTime = performance.now() - started > LAYOUT_TIME_CAP_MS;
+    send(request.id, graph, n, done + chunk >= iterations || isOverTime, started);
+    if (isOverTime) return;
+    // Yield so a newer request (another network) can arrive and cancel this one.
+    await new Promise((resolve) => setTimeout(resolve, 0));
   }
   if (iterations === 0) send(request.id, graph, n, true, started);
 }
@@ -77,5 +81,5 @@ function send(id: number, graph: Graph, n: number, isFinal: boolean, started: nu
 
 self.onmessage = (event: MessageEvent<LayoutRequest>) => {
   latest = event.data.id;
-  layout(event.data);
+  void layout(event.data);
 };
