@@ -6,19 +6,11 @@
  */
 import Graph from 'graphology';
 import { parse } from 'graphology-gexf';
-import { GraphError } from '../../errors.js';
 import { fromGraphology } from '../graphology.js';
 import type { Network } from '../network.js';
 import { fileAttributes } from './node-attributes.js';
-import { checkGraphElements, parseXml } from './xml.js';
+import { checkGraphElements, parseXml, runGraphologyParser } from './xml.js';
 import { xmlElements } from './xml-writer.js';
-
-/** A graphology parser error as a viralsim message: its own prefix and advice dropped. */
-export function parserProblem(place: string, error: unknown): GraphError {
-  const message = error instanceof Error ? error.message : String(error);
-  const problem = message.replace(/^graphology-[a-z]+\/parser:\s*/i, '').replace(/\s*Set the parser .*$/, '');
-  return new GraphError(`${place}: ${problem}`);
-}
 
 /**
  * Reads a GEXF document. `directed` overrides the file's edge type (see fromGraphology). Throws a
@@ -30,12 +22,9 @@ export function readGexf(text: string, options: { place: string; directed?: bool
   const document = parseXml(text, place, 'gexf');
   checkGraphElements(document, place);
   const declared = document.getElementsByTagName('graph').item(0)?.getAttribute('defaultedgetype');
-  let graph: Graph;
-  try {
-    graph = parse(Graph, document as unknown as Document, { allowUndeclaredAttributes: true });
-  } catch (error) {
-    throw parserProblem(place, error);
-  }
+  const graph = runGraphologyParser(place, document, text, (source) =>
+    parse(Graph, source, { allowUndeclaredAttributes: true }),
+  );
   const directed = options.directed ?? (declared === 'directed' || graph.directedSize > 0);
   return fromGraphology(graph, { place, directed });
 }

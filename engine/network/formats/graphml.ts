@@ -8,9 +8,8 @@ import Graph from 'graphology';
 import { parse } from 'graphology-graphml';
 import { fromGraphology } from '../graphology.js';
 import type { Network } from '../network.js';
-import { parserProblem } from './gexf.js';
 import { fileAttributes } from './node-attributes.js';
-import { checkGraphElements, parseXml } from './xml.js';
+import { checkGraphElements, parseXml, runGraphologyParser } from './xml.js';
 import { xmlElements } from './xml-writer.js';
 
 /**
@@ -23,12 +22,7 @@ export function readGraphml(text: string, options: { place: string; directed?: b
   const document = parseXml(text, place, 'graphml');
   checkGraphElements(document, place);
   const declared = document.getElementsByTagName('graph').item(0)?.getAttribute('edgedefault');
-  let graph: Graph;
-  try {
-    graph = parse(Graph, document as unknown as Document);
-  } catch (error) {
-    throw parserProblem(place, error);
-  }
+  const graph = runGraphologyParser(place, document, text, (source) => parse(Graph, source));
   const directed = options.directed ?? (declared === 'directed' || graph.directedSize > 0);
   return fromGraphology(graph, { place, directed });
 }

@@ -187,6 +187,37 @@ export function checkGraphElements(document: XmlDocument, place: string): void {
   }
 }
 
+/** A graphology parser error as a viralsim message: its own prefix and advice dropped. */
+function parserProblem(place: string, error: unknown): GraphError {
+  const message = error instanceof Error ? error.message : String(error);
+  const problem = message.replace(/^graphology-[a-z]+\/parser:\s*/i, '').replace(/\s*Set the parser .*$/, '');
+  return new GraphError(`${place}: ${problem}`);
+}
+
+/**
+ * Runs a graphology XML parser (graphology-gexf's or graphology-graphml's `parse`) on the checked
+ * `document`, turning its errors into GraphErrors. A bundler that loads two copies of @xmldom/xmldom
+ * gives the parser another Document class, which it refuses; the text, already checked well-formed,
+ * is then handed over for the parser's own copy to read. O(length of text).
+ */
+export function runGraphologyParser<T>(
+  place: string,
+  document: XmlDocument,
+  text: string,
+  parse: (source: Document | string) => T,
+): T {
+  try {
+    try {
+      return parse(document as unknown as Document);
+    } catch (error) {
+      if (error instanceof Error && /should either be a XML document/.test(error.message)) return parse(text);
+      throw error;
+    }
+  } catch (error) {
+    throw parserProblem(place, error);
+  }
+}
+
 const ESCAPES: Readonly<Record<string, string>> = {
   '&': '&amp;',
   '<': '&lt;',

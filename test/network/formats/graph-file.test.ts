@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { GraphError } from '../../../engine/errors.js';
 import { inferFormat, readGraph, writeGraph } from '../../../engine/network/formats/graph-file.js';
 import { idsOrNull } from '../../../engine/network/formats/node-attributes.js';
+import { parseXml, runGraphologyParser } from '../../../engine/network/formats/xml.js';
 import { fromGraphology, toGraphology } from '../../../engine/network/graphology.js';
 import type { Network } from '../../../engine/network/network.js';
 import { GRAPH_FORMATS, type GraphFormat } from '../../../engine/network/spec.js';
@@ -252,5 +253,32 @@ describe('inferFormat', () => {
   it('readGraph(text, an unknown format) throws a GraphError listing the known formats', () => {
     expect(() => readGraph('', 'dot' as GraphFormat)).toThrow(/unknown graph format "dot"/);
     expect(GRAPH_FORMATS).toEqual(['edgelist', 'gexf', 'graphml', 'json']);
+  });
+});
+
+describe('runGraphologyParser', () => {
+  it('runGraphologyParser(parser refusing the Document class) hands the parser the checked text instead', () => {
+    const text = '<gexf><graph/></gexf>';
+    const document = parseXml(text, 'g', 'gexf');
+    const seen: string[] = [];
+    const result = runGraphologyParser('g', document, text, (source) => {
+      seen.push(typeof source);
+      if (typeof source !== 'string') {
+        throw new Error('graphology-gexf/parser: source should either be a XML document or a string.');
+      }
+      return source.length;
+    });
+    expect(result).toBe(text.length);
+    expect(seen).toEqual(['object', 'string']);
+  });
+
+  it('runGraphologyParser(parser error) becomes a GraphError without the library prefix', () => {
+    const text = '<gexf><graph/></gexf>';
+    const fail = () => {
+      throw new Error('graphology-gexf/parser: Found undeclared attribute "x"');
+    };
+    expect(() => runGraphologyParser('g', parseXml(text, 'g', 'gexf'), text, fail)).toThrow(
+      new GraphError('g: Found undeclared attribute "x"'),
+    );
   });
 });
