@@ -127,7 +127,8 @@ export const COUNTER = {
   correctionReads: 27,
   correctionShares: 28,
   correctionAdImpressions: 29,
+  reachByChannel: 30, // + channel: people first reached through it
 } as const;
 
 /** Number of counter slots. */
-export const COUNTER_COUNT = 30;
+export const COUNTER_COUNT = 33;

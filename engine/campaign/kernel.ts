@@ -133,6 +133,8 @@ export function advance(
   s.stageCounts[stage] = (s.stageCounts[stage] as number) + 1;
   if (old === STAGE.unaware) {
     s.counters[COUNTER.reach] = (s.counters[COUNTER.reach] as number) + 1;
+    s.counters[COUNTER.reachByChannel + channel] =
+      (s.counters[COUNTER.reachByChannel + channel] as number) + 1;
     s.parent[v] = source;
     s.generation[v] = source < 0 ? 0 : (s.generation[source] as number) + 1;
     s.reachedTime[v] = time;

@@ -6,7 +6,8 @@
  * Definitions (the README's "The campaign model" states them for users):
  * - impressions count every view of campaign content (posts and recommendations), by channel:
  *   paid (ads and seeded influencers' sponsored posts), owned (the brand's posts to its followers),
- *   earned (shares and recommendations); reach counts people once (seeds included).
+ *   earned (shares and recommendations); reach counts people once (seeds included), and is split by
+ *   the channel that reached each person first (paidReach, ownedReach, earnedReach).
  * - engagements = likes + comments + clicks; conversions = directConversions (paid or owned view) +
  *   referralConversions (earned view, credited to the sharer or recommender).
  * - cost = fixedCost + influencer fees + ad spend + correction ad spend; revenue = price ·
@@ -125,6 +126,9 @@ export function campaignMetrics(
     earnedImpressions: earned,
     reach: get(COUNTER.reach),
     reachFraction: get(COUNTER.reach) / totals.nodeCount,
+    paidReach: get(COUNTER.reachByChannel),
+    ownedReach: get(COUNTER.reachByChannel + 1),
+    earnedReach: get(COUNTER.reachByChannel + 2),
     engagements: get(COUNTER.engagements) + get(COUNTER.engagements + 1) + get(COUNTER.engagements + 2),
     likes: get(COUNTER.likes),
     comments: get(COUNTER.comments),
@@ -176,6 +180,9 @@ export const CUMULATIVE_SERIES = [
   'earnedImpressions',
   'reach',
   'reachFraction',
+  'paidReach',
+  'ownedReach',
+  'earnedReach',
   'engagements',
   'likes',
   'comments',
@@ -232,6 +239,9 @@ export function campaignSeries(
       earnedImpressions: earned,
       reach: at(rows, d, COUNTER.reach),
       reachFraction: at(rows, d, COUNTER.reach) / totals.nodeCount,
+      paidReach: at(rows, d, COUNTER.reachByChannel),
+      ownedReach: at(rows, d, COUNTER.reachByChannel + 1),
+      earnedReach: at(rows, d, COUNTER.reachByChannel + 2),
       engagements:
         at(rows, d, COUNTER.engagements) +
         at(rows, d, COUNTER.engagements + 1) +

@@ -82,13 +82,17 @@ export function recount(trace: Trace): Record<string, number> {
   const reached = new Set<number>();
   const claimSeen = new Set<number>();
   const correctionSeen = new Set<number>();
+  const firstChannel = new Map<number, string>();
   const stateKinds = new Set(CAMPAIGN_STATE_NAMES.slice(1).map(kindOf));
   for (let i = 0; i < trace.length; i++) {
     const kind = trace.kindNames[trace.kind[i] as number] as string;
     const channel = trace.channelNames[trace.channel[i] as number] as string;
     const person = trace.person[i] as number;
     const source = trace.source[i] as number;
-    if (stateKinds.has(trace.kind[i] as number)) reached.add(person);
+    if (stateKinds.has(trace.kind[i] as number)) {
+      reached.add(person);
+      if (!firstChannel.has(person)) firstChannel.set(person, channel);
+    }
     add(kind);
     add(`${kind}/${channel}`);
     if (kind === 'impression' && channel === 'paid') add(source < 0 ? 'ad' : 'influencer');
@@ -97,6 +101,7 @@ export function recount(trace: Trace): Record<string, number> {
     if (kind === 'correction-impression' && channel === 'paid') add('correctionAd');
   }
   const get = (key: string) => counts.get(key) ?? 0;
+  const reachBy = (channel: string) => [...firstChannel.values()].filter((c) => c === channel).length;
   const engagementsBy = (channel: string) =>
     get(`like/${channel}`) + get(`comment/${channel}`) + get(`click/${channel}`);
   return {
@@ -105,6 +110,9 @@ export function recount(trace: Trace): Record<string, number> {
     ownedImpressions: get('impression/owned'),
     earnedImpressions: get('impression/earned'),
     reach: reached.size,
+    paidReach: reachBy('paid'),
+    ownedReach: reachBy('owned'),
+    earnedReach: reachBy('earned'),
     engagements: get('like') + get('comment') + get('click'),
     likes: get('like'),
     comments: get('comment'),

@@ -115,6 +115,7 @@ describe('runCampaign properties', () => {
           at('impressions'),
         );
         expect(at('directConversions') + at('referralConversions')).toBe(at('conversions'));
+        expect(at('paidReach') + at('ownedReach') + at('earnedReach')).toBe(at('reach'));
         expect(at('likes') + at('comments') + at('clicks')).toBe(at('engagements'));
         expect(at('paidEngagements') + at('ownedEngagements') + at('earnedEngagements')).toBe(
           at('engagements'),
