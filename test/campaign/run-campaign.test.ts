@@ -5,7 +5,8 @@
 import { describe, expect, it } from 'vitest';
 import type { CampaignSpec } from '../../engine/campaign/spec.js';
 import { OptionsError, ScenarioError } from '../../engine/errors.js';
-import { directedPath, ISSUE_METRICS, networkOf, QUIET, run } from './helpers.js';
+import { parseTrace, serializeTrace } from '../../engine/simulation/trace.js';
+import { directedPath, ISSUE_METRICS, networkOf, QUIET, recount, run } from './helpers.js';
 
 /** A directed star: the hub 0 is followed by people 1..leaves. */
 function star(leaves: number) {
@@ -171,6 +172,40 @@ describe('runCampaign exact cases', () => {
     for (const name of ISSUE_METRICS) expect(Object.keys(m)).toContain(name);
     expect(m['shareOfVoice']).toBe(1);
     expect(m['responseTime']).toBe(0);
+  });
+});
+
+describe('runCampaign trace file', () => {
+  it('runCampaign trace survives serializeTrace and parseTrace and still recomputes the counters', () => {
+    const campaign: CampaignSpec = {
+      platform: { feedReach: 0.8 },
+      posts: [{ appeal: 0.6, shareability: 0.6, conversion: 0.3 }],
+      ads: { budget: 1, cpm: 10 },
+      followers: 0.5,
+      advocacy: 0.5,
+      advocacyDelayDays: 1,
+      economics: { influencerFees: { nano: 0 } },
+      crisis: { startDay: 1, seeding: { strategy: 'nodes', nodes: [5] }, appeal: 0.8, responseBudget: 0.5 },
+    };
+    const result = run(star(12), campaign, [0], { crisisSeeds: [5] });
+    const trace = result.trace;
+    if (trace === null) throw new Error('expected a trace');
+    const text = serializeTrace(trace, {
+      model: 'campaign',
+      stateNames: result.stateNames,
+      nodeCount: 13,
+      ids: null,
+      seeds: [0],
+      seed: 1,
+      run: 0,
+      scenario: null,
+      audience: null,
+    });
+    const parsed = parseTrace(text, 'trace.json');
+    expect(parsed.trace.kindNames).toEqual(trace.kindNames);
+    expect(recount(parsed.trace)).toEqual(recount(trace));
+    expect(recount(trace)['impressions']).toBe(result.metrics['impressions']);
+    expect(result.metrics['claimReach']).toBeGreaterThan(0);
   });
 });
 
