@@ -58,6 +58,18 @@ export interface WorkerTask {
   end: number;
 }
 
+/**
+ * Workers start only when the job is still running after this long (ms), so quick jobs never pay
+ * for booting a thread. `VIRALSIM_WORKER_DELAY_MS` overrides it (tests set 0 to force workers).
+ */
+export const WORKER_DELAY_MS = 50;
+
+function workerDelay(): number {
+  const text = process.env['VIRALSIM_WORKER_DELAY_MS'];
+  const value = text === undefined ? Number.NaN : Number(text);
+  return Number.isFinite(value) && value >= 0 ? value : WORKER_DELAY_MS;
+}
+
 /** The default thread count: the number of cores. */
 export function defaultThreads(): number {
   return availableParallelism();
@@ -89,9 +101,9 @@ function yieldToEventLoop(): Promise<void> {
 }
 
 /**
- * Runs every job and reports each as it completes. With `threads` = N > 1 it starts N − 1 workers
- * (dist/cli/worker.mjs beside the bundled command line) and works as the N-th itself, between
- * messages, so no core waits while a worker boots. Rejects with the first error (a user error keeps
+ * Runs every job and reports each as it completes. With `threads` = N > 1 it works on this thread
+ * at once and, if the job is still running after {@link WORKER_DELAY_MS}, starts N − 1 workers
+ * (dist/cli/worker.mjs beside the bundled command line) that take tasks from the same queue. Rejects with the first error (a user error keeps
  * its class); stops all workers either way.
  */
 export async function runJobs(jobs: readonly PointJob[], options: RunJobsOptions): Promise<void> {
@@ -160,29 +172,32 @@ export async function runJobs(jobs: readonly PointJob[], options: RunJobsOptions
     next++;
     worker.postMessage(task);
   };
-  const workerCount = Math.min(threads - 1, tasks.length - 1);
-  for (let w = 0; w < workerCount; w++) {
-    const worker = new Worker(workerUrl);
-    workers.push(worker);
-    worker.on('message', (message: WorkerMessage) => {
-      if (isFailed) return;
-      if (message.type === 'run') options.onRun?.();
-      else if (message.type === 'error') fail(rebuildError(message.name, message.message, message.isUser));
-      else {
-        try {
-          complete(message.task, message.network, message.metrics);
-        } catch (error) {
-          fail(error as Error);
+  const startWorkers = () => {
+    const workerCount = Math.min(threads - 1, tasks.length - next);
+    for (let w = 0; w < workerCount; w++) {
+      const worker = new Worker(workerUrl);
+      workers.push(worker);
+      worker.on('message', (message: WorkerMessage) => {
+        if (isFailed) return;
+        if (message.type === 'run') options.onRun?.();
+        else if (message.type === 'error') fail(rebuildError(message.name, message.message, message.isUser));
+        else {
+          try {
+            complete(message.task, message.network, message.metrics);
+          } catch (error) {
+            fail(error as Error);
+          }
+          dispatch(worker);
         }
-        dispatch(worker);
-      }
-    });
-    worker.on('error', (error) => fail(error));
-    worker.on('exit', (code) => {
-      if (!retired.has(worker)) fail(new Error(`a worker thread stopped unexpectedly (exit code ${code})`));
-    });
-    dispatch(worker);
-  }
+      });
+      worker.on('error', (error) => fail(error));
+      worker.on('exit', (code) => {
+        if (!retired.has(worker)) fail(new Error(`a worker thread stopped unexpectedly (exit code ${code})`));
+      });
+      dispatch(worker);
+    }
+  };
+  const timer = setTimeout(startWorkers, workerDelay());
   const runHere = async () => {
     let key: string | null = null;
     let prepared: PreparedScenario | null = null;
@@ -208,6 +223,7 @@ export async function runJobs(jobs: readonly PointJob[], options: RunJobsOptions
   try {
     await finished;
   } finally {
+    clearTimeout(timer);
     isFailed = true;
     for (const worker of workers) {
       retired.add(worker);

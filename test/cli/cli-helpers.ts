@@ -34,9 +34,12 @@ export function viralsimInBackground(args: readonly string[]): ChildProcess {
   return spawn('node', ['bin/viralsim.mjs', ...args], { env: cleanEnv(), stdio: 'ignore' });
 }
 
-/** The environment without scheduler variables that would shard a sweep by themselves. */
+/**
+ * The environment without scheduler variables that would shard a sweep by themselves, and with
+ * worker threads started at once (not after 50 ms), so `--threads 2` really uses a worker.
+ */
 function cleanEnv(): NodeJS.ProcessEnv {
-  const env = { ...process.env };
+  const env: NodeJS.ProcessEnv = { ...process.env, VIRALSIM_WORKER_DELAY_MS: '0' };
   for (const name of [
     'SLURM_ARRAY_TASK_ID',
     'SLURM_ARRAY_TASK_COUNT',
