@@ -1,8 +1,8 @@
 /**
  * Per-network preparation of a campaign: everything that does not change between runs is resolved
  * once into typed arrays (segment multipliers per person, the ad targets, the people who may follow
- * the brand, influencer fees per tier code, the posts' parameters) and cached per (network, campaign
- * spec, audience mask), so a Monte Carlo batch pays for it once. Attribute lookups and user-facing
+ * the brand, influencer fees per tier code, the posts' parameters) and cached per network (the last
+ * campaign spec and audience mask prepared for it), so a Monte Carlo batch pays for it once. Attribute lookups and user-facing
  * names never reach the kernel.
  *
  * Invariants: a prepared campaign is read-only except its event queue and cascade scratch, which one
@@ -52,9 +52,14 @@ export interface PreparedCampaign {
   readonly cascadeScratch: CascadeScratch;
 }
 
+/**
+ * One entry per network: the last campaign prepared for it, keyed by the spec's JSON text (so a spec
+ * edited in place is never served stale) and the audience mask's identity. One entry is enough for a
+ * Monte Carlo batch or a sweep, which run one campaign after another, and bounds the memory held.
+ */
 const cache = new WeakMap<
   Network,
-  WeakMap<object, { audience: Uint8Array | null; prepared: PreparedCampaign }>
+  { key: string; audience: Uint8Array | null; prepared: PreparedCampaign }
 >();
 
 function listMembers(mask: Uint8Array | null, n: number): Int32Array {
@@ -130,9 +135,10 @@ function tierFees(network: Network, campaign: ResolvedCampaign): Float64Array | 
 
 /**
  * Resolves `spec` against `network` (see the module comment), or returns the cached result for the
- * same network, spec object and audience mask. `audience` is the campaign's target-audience mask
+ * same network, the same spec (by value) and the same audience mask object. `audience` is the campaign's target-audience mask
  * (null: everyone); `place` prefixes error messages (e.g. `city.json: `). Throws ScenarioError for
- * segments or ad audiences the network cannot satisfy. O(n) the first time; O(1) when cached.
+ * segments or ad audiences the network cannot satisfy. O(n) the first time; O(size of the spec) when
+ * cached.
  */
 export function prepareCampaign(
   network: Network,
@@ -140,13 +146,9 @@ export function prepareCampaign(
   audience: Uint8Array | null,
   place = '',
 ): PreparedCampaign {
-  let byNetwork = cache.get(network);
-  if (byNetwork === undefined) {
-    byNetwork = new WeakMap();
-    cache.set(network, byNetwork);
-  }
-  const hit = byNetwork.get(spec);
-  if (hit !== undefined && hit.audience === audience) return hit.prepared;
+  const key = JSON.stringify(spec);
+  const hit = cache.get(network);
+  if (hit !== undefined && hit.key === key && hit.audience === audience) return hit.prepared;
   const campaign = resolveCampaign(spec);
   const n = network.nodeCount;
   const postCount = campaign.posts.length;
@@ -192,6 +194,6 @@ export function prepareCampaign(
     queue: createEventQueue(4096),
     cascadeScratch: createCascadeScratch(n),
   };
-  byNetwork.set(spec, { audience, prepared });
+  cache.set(network, { key, audience, prepared });
   return prepared;
 }

@@ -167,6 +167,14 @@ describe('runCampaign exact cases', () => {
     expect(m['indirectValue']).toBe(5);
   });
 
+  it('runCampaign sees a campaign edited in place between runs (the preparation cache is keyed by value)', () => {
+    const network = star(10);
+    const campaign = { ...QUIET, platform: CERTAIN_FEED, posts: [{ appeal: 0, noveltyHalfLife: 1e9 }] };
+    expect(run(network, campaign, [0]).metrics['engagements']).toBe(0);
+    (campaign.posts[0] as { appeal: number }).appeal = 1;
+    expect(run(network, campaign, [0]).metrics['engagements']).toBe(10);
+  });
+
   it('runCampaign metrics carry every name issue 4 lists', () => {
     const m = run(star(3), { ...QUIET }, []).metrics;
     for (const name of ISSUE_METRICS) expect(Object.keys(m)).toContain(name);
