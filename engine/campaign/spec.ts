@@ -7,8 +7,7 @@
  *
  * The set of four (STYLE.md): {@link ResolvedCampaign} (the complete type), {@link CAMPAIGN_DEFAULTS}
  * (frozen) and {@link resolveCampaign} (partial → complete), in resolve.ts and re-exported here, and
- * {@link validateCampaign} (throws a
- * ScenarioError naming every problem).
+ * {@link validateCampaign} (throws a ScenarioError naming every problem).
  */
 import { z } from 'zod';
 import { audienceFilterSchema } from '../network/audience.js';
