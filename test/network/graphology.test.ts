@@ -74,9 +74,9 @@ describe('fromGraphology', () => {
         expect(Array.from(back.outOffsets)).toEqual(Array.from(network.outOffsets));
         expect(Array.from(back.outTargets)).toEqual(Array.from(network.outTargets));
         // A weighted network without edges has nothing to carry its weights: it comes back unweighted.
-        const weights =
+        const expected =
           network.outWeights === null || network.arcCount === 0 ? null : Array.from(network.outWeights);
-        expect(back.outWeights === null ? null : Array.from(back.outWeights)).toEqual(weights);
+        expect(back.outWeights === null ? null : Array.from(back.outWeights)).toEqual(expected);
         expect(back.isDirected).toBe(isDirected);
       }),
       { seed: PROPERTY_SEED, numRuns: 80 },
