@@ -1,3 +1,4 @@
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildCli, scratchFolder, viralsim } from './cli-helpers.js';
@@ -64,14 +65,22 @@ describe('viralsim inspect', () => {
     expect(run('3')).not.toBe(run('4'));
   });
 
-  it('viralsim inspect a file spec reads the graph relative to the spec file', () => {
+  it('viralsim inspect an inline file spec reads the graph relative to the working folder', () => {
     const result = viralsim([
       'inspect',
-      '{"type":"file","path":"test/fixtures/graphs/follows.graphml"}',
+      `{"type":"file","path":"${FIXTURES}/follows.graphml"}`,
       '--format',
       'json',
     ]);
     expect(JSON.parse(result.stdout)).toMatchObject({ nodes: 3, edges: 3, directed: true });
+  });
+
+  it('viralsim inspect SPEC-FILE with a file spec reads the graph relative to the spec file', () => {
+    const folder = scratchFolder('inspect-spec');
+    writeFileSync(join(folder, 'g.txt'), 'a b\nb c\n');
+    writeFileSync(join(folder, 'spec.json'), '{"type":"file","path":"g.txt","directed":true}');
+    const result = viralsim(['inspect', join(folder, 'spec.json'), '--format', 'json']);
+    expect(JSON.parse(result.stdout)).toMatchObject({ nodes: 3, edges: 2, directed: true, components: 1 });
   });
 
   it('viralsim inspect a graph without edges prints null for the undefined exponent', () => {
