@@ -1,14 +1,11 @@
 #!/usr/bin/env node
-// Bundles the command line (engine/cli) into dist/cli/*.mjs with esbuild. Runs on `npm install`
-// (the `prepare` script), so `npx viralsim` starts plain JavaScript: no TypeScript loader at start-up.
-import { existsSync } from 'node:fs';
+// Bundles the command line (engine/cli) and the library entry points into dist/ with esbuild. Runs
+// on `npm install` (the `prepare` script), so `npx viralsim` and `import … from 'viralsim'` load plain
+// JavaScript: no TypeScript loader at start-up. Code splitting lets each command load only the
+// modules it uses (`viralsim --help` loads neither zod nor graphology).
 import { build } from 'esbuild';
 
-const entries = ['engine/cli/main.ts', 'engine/cli/worker.ts'].filter((file) => existsSync(file));
-await build({
-  entryPoints: entries,
-  outdir: 'dist/cli',
-  outExtension: { '.js': '.mjs' },
+const common = {
   bundle: true,
   platform: 'node',
   format: 'esm',
@@ -16,4 +13,19 @@ await build({
   packages: 'external',
   sourcemap: true,
   logLevel: 'warning',
+  outExtension: { '.js': '.mjs' },
+};
+await build({
+  ...common,
+  entryPoints: ['engine/cli/main.ts', 'engine/cli/worker.ts'],
+  outdir: 'dist/cli',
+  splitting: true,
+  chunkNames: '[name]-[hash]',
+});
+await build({
+  ...common,
+  entryPoints: { index: 'engine/index.ts', node: 'engine/cli/node-api.ts' },
+  outdir: 'dist/lib',
+  splitting: true,
+  chunkNames: '[name]-[hash]',
 });

@@ -21,7 +21,7 @@ import { assignPopulation } from '../network/population.js';
 import type { NetworkSpec } from '../network/spec.js';
 import { createStream, type Rng } from '../rng.js';
 import type { Scenario } from '../scenario/schema.js';
-import { selectSeeds, selectSeedsIn } from '../seeding/select.js';
+import { isSeedingFixed, selectSeeds, selectSeedsIn } from '../seeding/select.js';
 import type { RunResult } from '../simulation/types.js';
 
 /** A network spec that names a graph file. */
@@ -54,6 +54,11 @@ export interface PreparedScenario {
   /** Working memory for the cascade metrics of runs on `network`. */
   readonly scratch: CascadeScratch;
   readonly loadGraph: GraphLoader | undefined;
+  /**
+   * The seeds, selected once, when the strategy gives the same seeds on every run of `network`
+   * (see `isSeedingFixed`): PageRank or core numbers are then not recomputed per run. Null otherwise.
+   */
+  readonly fixedSeeds: Int32Array | null;
 }
 
 /** Options of {@link simulateRun}. */
@@ -119,8 +124,14 @@ export function prepareScenario(scenario: Scenario, options: PrepareOptions = {}
     : (purpose: string) => createStream(scenario.seed, purpose);
   const network = networkFor(scenario, streams, place, options.loadGraph);
   const audiences = resolveAudiences(network, scenario, place);
+  const seeding = scenario.seeding;
+  const fixedSeeds =
+    !isResampled && seeding !== undefined && isSeedingFixed(network, seeding)
+      ? selectSeedsIn(network, seeding, audiences.seeding, streams('seeding'), place)
+      : null;
   return {
     scenario,
+    fixedSeeds,
     place,
     network,
     isResampled,
@@ -149,7 +160,9 @@ export function simulateRun(
   const seeds =
     scenario.seeding === undefined
       ? new Int32Array(0)
-      : selectSeedsIn(network, scenario.seeding, audiences.seeding, streams('seeding'), place);
+      : !isOwnNetwork && prepared.fixedSeeds !== null
+        ? prepared.fixedSeeds.slice()
+        : selectSeedsIn(network, scenario.seeding, audiences.seeding, streams('seeding'), place);
   let result: RunResult;
   let audience = audiences.seeding;
   const model = scenario.model;
@@ -162,7 +175,7 @@ export function simulateRun(
     const crisisSeeds =
       crisisSeeding === undefined
         ? undefined
-        : selectSeeds(network, crisisSeeding, streams('crisis-seeding'), place);
+        : selectSeeds(network, crisisSeeding, streams('crisis-seeding'), place, 'campaign.crisis.seeding');
     result = runCampaign(network, campaign, seeds, streams, {
       horizon: scenario.horizon,
       shouldTrace,
@@ -173,7 +186,7 @@ export function simulateRun(
   } else {
     const secondarySeeds =
       model.type === 'competing'
-        ? selectSeeds(network, model.b.seeding, streams('secondary-seeding'), place)
+        ? selectSeeds(network, model.b.seeding, streams('secondary-seeding'), place, 'model.b.seeding')
         : undefined;
     result = runModel(network, model, seeds, streams, {
       horizon: scenario.horizon,

@@ -5,7 +5,6 @@
  */
 import { OptionsError } from '../errors.js';
 import { inferFormat, parseGraphFormat, writeGraph } from '../network/formats/graph-file.js';
-import { setWarningSink } from '../warn.js';
 import { parseArgs, parseIntegerFlag } from './args.js';
 import { writeFileAtomic } from './io.js';
 import { loadNetworkSource } from './network-source.js';
@@ -33,11 +32,6 @@ const FLAGS = {
   directed: { kind: 'boolean' },
 } as const;
 
-/** Sends engine warnings to stderr, one line each. */
-export function warnToStderr(): void {
-  setWarningSink((message) => process.stderr.write(`viralsim: warning: ${message}\n`));
-}
-
 /** The `generate` command. */
 export async function generateCommand(args: readonly string[]): Promise<number> {
   const { flags, positionals, isHelp } = parseArgs(args, {
@@ -58,7 +52,6 @@ export async function generateCommand(args: readonly string[]): Promise<number> 
     flags.format === undefined ? inferFormat(flags.out) : parseGraphFormat(flags.format, '--format');
   const seed = flags.seed === undefined ? 1 : parseIntegerFlag('seed', flags.seed);
   assertWritable(flags.out, '--out');
-  warnToStderr();
   const { network } = loadNetworkSource(positionals[0] as string, { seed, isDirected: flags.directed });
   writeFileAtomic(flags.out, writeGraph(network, format, flags.out), '--out');
   const what = network.isDirected ? 'arcs' : 'edges';

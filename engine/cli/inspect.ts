@@ -5,7 +5,6 @@
  */
 import { type NetworkStats, networkStats } from '../network/stats.js';
 import { parseArgs, parseChoiceFlag, parseIntegerFlag } from './args.js';
-import { warnToStderr } from './generate.js';
 import { loadNetworkSource } from './network-source.js';
 import { alignTable, formatNumber } from './output.js';
 
@@ -75,7 +74,6 @@ export async function inspectCommand(args: readonly string[]): Promise<number> {
   const format =
     flags.format === undefined ? 'table' : parseChoiceFlag('format', flags.format, ['table', 'json']);
   const seed = flags.seed === undefined ? 1 : parseIntegerFlag('seed', flags.seed);
-  warnToStderr();
   const { network } = loadNetworkSource(positionals[0] as string, { seed, isDirected: flags.directed });
   const stats = networkStats(network);
   process.stdout.write(format === 'json' ? `${JSON.stringify(stats, null, 2)}\n` : statsTable(stats));

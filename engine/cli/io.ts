@@ -4,6 +4,7 @@
  */
 import { renameSync, rmSync, writeFileSync } from 'node:fs';
 import { OptionsError } from '../errors.js';
+import { setWarningSink } from '../warn.js';
 
 /** Thrown to end a command with an exit code and an optional message for stderr. */
 export class CliExit extends Error {
@@ -25,4 +26,9 @@ export function writeFileAtomic(path: string, text: string | Uint8Array, flag = 
     const reason = error instanceof Error && 'code' in error ? String(error.code) : 'unknown error';
     throw new OptionsError(`${flag} ${path}: cannot write the file (${reason}); expected a writable path`);
   }
+}
+
+/** Sends engine warnings to stderr as `viralsim: warning: …` (the main thread and every worker). */
+export function warnToStderr(): void {
+  setWarningSink((message) => process.stderr.write(`viralsim: warning: ${message}\n`));
 }

@@ -4,7 +4,7 @@
  * Each command lives in its own module, loaded only when used so start-up stays fast.
  */
 import { ViralsimError } from '../errors.js';
-import { CliExit } from './io.js';
+import { CliExit, warnToStderr } from './io.js';
 
 /** A command takes its arguments (after the command name) and returns an exit code. */
 type Command = (args: readonly string[]) => Promise<number>;
@@ -50,6 +50,7 @@ async function main(argv: readonly string[]): Promise<number> {
     return name === undefined ? 2 : 0;
   }
   const command = COMMANDS[name];
+  warnToStderr();
   if (command === undefined) {
     process.stderr.write(`viralsim: unknown command ${JSON.stringify(name)}\n\n${usage()}\n`);
     return 2;

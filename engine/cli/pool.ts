@@ -103,7 +103,7 @@ function yieldToEventLoop(): Promise<void> {
 /**
  * Runs every job and reports each as it completes. With `threads` = N > 1 it works on this thread
  * at once and, if the job is still running after {@link WORKER_DELAY_MS}, starts N − 1 workers
- * (dist/cli/worker.mjs beside the bundled command line) that take tasks from the same queue. Rejects with the first error (a user error keeps
+ * (dist/cli/worker.mjs beside the bundled command line and its chunks) that take tasks from the same queue. Rejects with the first error (a user error keeps
  * its class); stops all workers either way.
  */
 export async function runJobs(jobs: readonly PointJob[], options: RunJobsOptions): Promise<void> {

@@ -43,7 +43,7 @@ export function fileGraphLoader(folder: string): GraphLoader {
     const text = readTextFile(path, 'graph file');
     return readGraph(text, format, {
       place: `${place}: network.path ${spec.path}`,
-      directed: spec.directed ?? false,
+      directed: spec.directed,
     });
   };
 }

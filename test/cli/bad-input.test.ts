@@ -5,7 +5,7 @@
 import { chmodSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildCli, scratchFolder, viralsim } from './cli-helpers.js';
+import { scratchFolder, viralsim } from './cli-helpers.js';
 
 const BAD = 'test/fixtures/bad';
 const BASE = `${BAD}/valid-base.json`;
@@ -142,7 +142,6 @@ const CASES: Case[] = [
 
 describe('viralsim on bad input', () => {
   beforeAll(() => {
-    buildCli();
     const folder = scratchFolder('bad');
     locked = join(folder, 'locked');
     mkdirSync(locked);

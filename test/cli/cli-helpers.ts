@@ -1,6 +1,6 @@
 /**
- * Helpers for tests that run the built command line: build it once (esbuild, as `npm install` does),
- * run `node bin/viralsim.mjs …` synchronously or in the background, and make scratch folders.
+ * Helpers for tests that run the built command line (built once by test/global-setup.ts, as
+ * `npm install` does): run `node bin/viralsim.mjs …` synchronously or in the background, and make scratch folders.
  */
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
@@ -12,12 +12,6 @@ export interface CliResult {
   status: number | null;
   stdout: string;
   stderr: string;
-}
-
-/** Builds dist/cli (main and worker). Throws when the build fails. */
-export function buildCli(): void {
-  const result = spawnSync('node', ['scripts/build-cli.mjs'], { encoding: 'utf8' });
-  if (result.status !== 0) throw new Error(`CLI build failed: ${result.stderr}`);
 }
 
 /** Runs `viralsim ...args` and waits for it. `env` is added to the environment. */

@@ -5,13 +5,12 @@ import { inferFormat, readGraph } from '../../engine/network/formats/graph-file.
 import { generateNetwork } from '../../engine/network/generate.js';
 import { type NetworkStats, networkStats } from '../../engine/network/stats.js';
 import { createStream } from '../../engine/rng.js';
-import { buildCli, scratchFolder, viralsim } from './cli-helpers.js';
+import { scratchFolder, viralsim } from './cli-helpers.js';
 
 const FIXTURES = 'test/fixtures/graphs';
 let folder = '';
 
 beforeAll(() => {
-  buildCli();
   folder = scratchFolder('generate');
 });
 

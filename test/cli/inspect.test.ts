@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
-import { buildCli, scratchFolder, viralsim } from './cli-helpers.js';
+import { describe, expect, it } from 'vitest';
+import { scratchFolder, viralsim } from './cli-helpers.js';
 
 const FIXTURES = 'test/fixtures/graphs';
 const STATS_KEYS = [
@@ -17,8 +17,6 @@ const STATS_KEYS = [
   'selfLoopsDropped',
   'duplicatesDropped',
 ];
-
-beforeAll(() => buildCli());
 
 describe('viralsim inspect', () => {
   it('viralsim inspect karate --format json prints exactly the documented keys with the known values', () => {

@@ -6,7 +6,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parseTrace } from '../../engine/simulation/trace.js';
-import { buildCli, scratchFolder, smallScenario, viralsim, writeScenario } from './cli-helpers.js';
+import { scratchFolder, smallScenario, viralsim, writeScenario } from './cli-helpers.js';
 
 const SUMMARY_KEYS = ['mean', 'sd', 'ci95', 'min', 'p50', 'max'];
 const LIBRARY = readdirSync('scenarios')
@@ -18,7 +18,6 @@ let scenarioPath = '';
 
 describe('viralsim run', () => {
   beforeAll(() => {
-    buildCli();
     folder = scratchFolder('run');
     scenarioPath = writeScenario(folder, 'small.json', smallScenario());
   });

@@ -7,7 +7,6 @@ import { appendFileSync, existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
-  buildCli,
   scratchFolder,
   smallScenario,
   viralsim,
@@ -27,7 +26,6 @@ function sweep(extra: string[], env?: Record<string, string>) {
 
 describe('viralsim sweep', () => {
   beforeAll(() => {
-    buildCli();
     folder = scratchFolder('sweep');
     scenarioPath = writeScenario(folder, 'small.json', smallScenario());
   });
