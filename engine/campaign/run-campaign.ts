@@ -315,8 +315,13 @@ export function runCampaign(
   const metrics = campaignMetrics(totals, rows, days);
   metrics['depth'] = cascade.depth;
   metrics['structuralVirality'] = cascade.structuralVirality;
-  metrics['beyondAudience'] = cascade.beyondAudience;
-  metrics['beyondAudienceFraction'] = cascade.beyondAudienceFraction;
+  // The original audience is the target audience when one is given; otherwise it is the people the
+  // brand reached itself (ads, its own posts, its influencers' posts), so reach beyond it is earned reach.
+  const earnedReach = metrics['earnedReach'] ?? 0;
+  const reach = metrics['reach'] ?? 0;
+  metrics['beyondAudience'] = options.audience === null ? earnedReach : cascade.beyondAudience;
+  metrics['beyondAudienceFraction'] =
+    options.audience === null ? (reach === 0 ? 0 : earnedReach / reach) : cascade.beyondAudienceFraction;
   return {
     model: 'campaign',
     stateNames: CAMPAIGN_STATE_NAMES,
