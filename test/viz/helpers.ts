@@ -55,6 +55,13 @@ function runUncached(text: string, runIndex: number): { result: RunResult; trace
   return {
     result,
     trace,
-    view: { result, trace, nodeCount: prepared.network.nodeCount, audience, endTime: last },
+    view: {
+      result,
+      network: prepared.network,
+      trace,
+      nodeCount: prepared.network.nodeCount,
+      audience,
+      endTime: last,
+    },
   };
 }

@@ -115,7 +115,13 @@ export class VisualiserApp {
       this.refreshPanel();
     });
     byId('tree-pick').addEventListener('change', () => this.refreshPanel());
-    new ResizeObserver(() => this.redrawCharts()).observe(byId('panel-spread').parentElement as HTMLElement);
+    let chartWidth = 0;
+    new ResizeObserver((entries) => {
+      const width = Math.round(entries[0]?.contentRect.width ?? 0);
+      if (width === chartWidth) return;
+      chartWidth = width;
+      this.redrawCharts();
+    }).observe(byId('panel-spread').parentElement as HTMLElement);
     for (const menu of document.querySelectorAll('details.menu')) {
       menu.addEventListener('click', (event) => {
         if ((event.target as HTMLElement).closest('button.menu-item') !== null)
@@ -247,11 +253,18 @@ export class VisualiserApp {
         result.stateNames,
         prepared.seed,
       );
-    } else this.network.setStateNames(result.stateNames);
+    } else this.network.restyle(result.stateNames, prepared.audience);
     const unit = GENERATION_MODELS.has(result.model) ? 'generation' : 'day';
     const lastEvent = trace.length > 0 ? (trace.time[trace.length - 1] as number) : 0;
     const endTime = Math.min(Math.max(lastEvent, 0), Math.max(prepared.horizon, lastEvent));
-    const view: RunView = { result, trace, nodeCount: n, audience: prepared.audience, endTime };
+    const view: RunView = {
+      result,
+      network: prepared.network,
+      trace,
+      nodeCount: n,
+      audience: prepared.audience,
+      endTime,
+    };
     const { parent, reachedTime } = result.forest;
     const reachedWithParent = Int32Array.from({ length: n }, (_, u) => u).filter(
       (u) => (parent[u] as number) >= 0,
@@ -284,7 +297,7 @@ export class VisualiserApp {
   private redrawCharts(): void {
     const run = this.current;
     if (run === null) return;
-    run.handles = drawRunCharts(run.view, run.days, run.unit);
+    run.handles = drawRunCharts(run.view, run.days, run.unit, (code) => this.network.colourOf(code));
     this.lastFigures = 0;
     this.refreshPanel();
     for (const handle of run.handles) handle.setCursor(this.replay.current);

@@ -74,7 +74,12 @@ export function chartDays(trace: Trace, horizon: number): number {
 }
 
 /** Draws the charts of one run; returns the cursor handles. */
-export function drawRunCharts(view: RunView, days: number, unit: string): ChartHandle[] {
+export function drawRunCharts(
+  view: RunView,
+  days: number,
+  unit: string,
+  colourOf: (code: number) => string,
+): ChartHandle[] {
   const { result, trace } = view;
   const handles: ChartHandle[] = [];
   const split = reachByChannel(trace, result.stateNames, view.nodeCount, days);
@@ -93,6 +98,7 @@ export function drawRunCharts(view: RunView, days: number, unit: string): ChartH
   );
   const curve = reachCurve(result.forest.reachedTime, days);
   handles.push(drawColumns(byId('chart-new'), newPerDay(curve), ACCENT, unit));
+  handles.push(drawStatesOverTime(view, colourOf, unit));
   const crisis = byId('chart-sov');
   const hasClaim = trace.kindNames.includes('claim-share') && (result.metrics['claimReach'] ?? 0) > 0;
   if (hasClaim) {
@@ -125,6 +131,26 @@ export function drawRunCharts(view: RunView, days: number, unit: string): ChartH
     );
   }
   return handles;
+}
+
+/**
+ * Stacked areas of the people in each state (except the first, the not-yet-reached) per row of the
+ * run's own time series: the funnel growing over time.
+ */
+function drawStatesOverTime(view: RunView, colourOf: (code: number) => string, unit: string): ChartHandle {
+  const { stateNames, series } = view.result;
+  const box = byId('chart-states-time');
+  const layers = stateNames
+    .map((name, code) => ({ name, colour: colourOf(code), values: series.columns[name] }))
+    .slice(1)
+    .filter(
+      (layer): layer is { name: string; colour: string; values: Float64Array } => layer.values !== undefined,
+    );
+  if (layers.length === 0 || series.time.length < 2) {
+    empty(box, 'This model reports no state counts over time.');
+    return { setCursor: () => {} };
+  }
+  return drawStackedAreas(box, [...layers].reverse(), unit, series.time);
 }
 
 /** Redraws the funnel and the state counts for the replay position. */

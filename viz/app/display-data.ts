@@ -4,12 +4,20 @@
  * metrics (the numbers `viralsim run` prints); before it they are recomputed from the trace and the
  * cascade forest cut at t.
  */
-import type { CascadeForest, RunResult, Trace } from '../../engine/index.js';
-import { forestVirality } from '../cascade/cascade-tree.js';
+import {
+  type CascadeForest,
+  type CascadeScratch,
+  computeCascadeMetrics,
+  createCascadeScratch,
+  type Network,
+  type RunResult,
+  type Trace,
+} from '../../engine/index.js';
 
 /** The run as the page holds it. */
 export interface RunView {
   result: RunResult;
+  network: Network;
   trace: Trace;
   nodeCount: number;
   audience: Uint8Array | null;
@@ -17,44 +25,51 @@ export interface RunView {
   endTime: number;
 }
 
-/** The forest restricted to people reached by time t (others unreached). O(n); allocates. */
-export function forestAt(forest: CascadeForest, t: number): CascadeForest {
-  const n = forest.parent.length;
-  const parent = new Int32Array(n).fill(-1);
-  const generation = new Int32Array(n).fill(-1);
-  const reachedTime = new Float64Array(n).fill(Number.POSITIVE_INFINITY);
-  for (let u = 0; u < n; u++) {
-    if ((forest.reachedTime[u] as number) > t) continue;
-    parent[u] = forest.parent[u] as number;
-    generation[u] = forest.generation[u] as number;
-    reachedTime[u] = forest.reachedTime[u] as number;
-  }
-  return { parent, generation, reachedTime };
+/** Reusable buffers for {@link cascadeAt}: the forest cut at t and the engine's metric scratch. */
+interface CutBuffers {
+  forest: CascadeForest;
+  scratch: CascadeScratch;
 }
 
-/** Cascade figures at time t: reach, beyond the audience, structural virality, depth. O(n log n). */
-export function cascadeAt(view: RunView, t: number): Record<string, number> {
-  const forest = forestAt(view.result.forest, t);
-  const isSeed = new Uint8Array(view.nodeCount);
-  for (const u of view.result.seeds) isSeed[u] = 1;
-  let reach = 0;
-  let beyond = 0;
-  let depth = 0;
-  for (let u = 0; u < view.nodeCount; u++) {
-    if ((forest.generation[u] as number) < 0) continue;
-    reach++;
-    depth = Math.max(depth, forest.generation[u] as number);
-    const isOutside = view.audience === null ? isSeed[u] === 0 : view.audience[u] === 0;
-    if (isOutside) beyond++;
+const cutBuffers = new WeakMap<RunView, CutBuffers>();
+
+/**
+ * The forest restricted to people reached by time t (the others unreached), written into `out`.
+ * O(n); allocates nothing.
+ */
+export function forestAt(forest: CascadeForest, t: number, out: CascadeForest): CascadeForest {
+  const n = forest.parent.length;
+  const { parent, generation, reachedTime } = forest;
+  for (let u = 0; u < n; u++) {
+    const isReached = (reachedTime[u] as number) <= t;
+    out.parent[u] = isReached ? (parent[u] as number) : -1;
+    out.generation[u] = isReached ? (generation[u] as number) : -1;
+    out.reachedTime[u] = isReached ? (reachedTime[u] as number) : Number.POSITIVE_INFINITY;
   }
-  return {
-    reach,
-    reachFraction: reach / Math.max(1, view.nodeCount),
-    beyondAudience: beyond,
-    beyondAudienceFraction: reach === 0 ? 0 : beyond / reach,
-    structuralVirality: forestVirality(forest.parent, forest.generation).pooled,
-    depth,
-  };
+  return out;
+}
+
+/**
+ * The cascade metrics at time t (reach, beyond the audience, depth, structural virality…): the
+ * engine's own computeCascadeMetrics on the forest cut at t, so the replay meets the run's totals
+ * exactly at its end. O(n); reuses buffers kept per run view.
+ */
+export function cascadeAt(view: RunView, t: number): Record<string, number> {
+  let buffers = cutBuffers.get(view);
+  if (buffers === undefined) {
+    const n = view.nodeCount;
+    buffers = {
+      forest: {
+        parent: new Int32Array(n),
+        generation: new Int32Array(n),
+        reachedTime: new Float64Array(n),
+      },
+      scratch: createCascadeScratch(n),
+    };
+    cutBuffers.set(view, buffers);
+  }
+  const cut = forestAt(view.result.forest, t, buffers.forest);
+  return { ...computeCascadeMetrics(view.network, cut, view.result.seeds, view.audience, buffers.scratch) };
 }
 
 /** Count of trace events per kind name among the first `upTo` events. */

@@ -36,6 +36,7 @@ export class NetworkView {
   private readonly legend = document.getElementById('legend') as HTMLDivElement;
   private colours: string[] = [];
   private layoutNote = '';
+  private legendStructure = '';
   /** Resolves when the current layout has finished (tests and the benchmark wait on it). */
   layoutDone: Promise<number> = Promise.resolve(0);
   private resolveLayout: (ms: number) => void = () => {};
@@ -122,9 +123,11 @@ export class NetworkView {
     this.layoutWorker.postMessage(request, [request.sources.buffer, request.targets.buffer]);
   }
 
-  /** Keeps the colours when a run of another model on the same network arrives. */
-  setStateNames(stateNames: readonly string[]): void {
+  /** Restyles the same network for another run: its model's state colours and its audience. */
+  restyle(stateNames: readonly string[], audience: Uint8Array | null): void {
     this.colours = stateColours(stateNames);
+    this.audience = audience;
+    this.renderer.restyle(this.colours, audience);
   }
 
   /** Draws a replay frame and updates the legend counts. */
@@ -155,6 +158,17 @@ export class NetworkView {
   }
 
   private renderLegend(stateNames: readonly string[], counts: readonly number[]): void {
+    const structure = `${stateNames.join('|')}|${this.colours.join('|')}|${this.audience !== null}`;
+    if (structure === this.legendStructure) {
+      // Same rows: update the counts in place (a replay frame must not rebuild the DOM).
+      const cells = this.legend.querySelectorAll<HTMLElement>('.count');
+      cells.forEach((cell, code) => {
+        const text = formatCount(counts[code] ?? 0);
+        if (cell.textContent !== text) cell.textContent = text;
+      });
+      return;
+    }
+    this.legendStructure = structure;
     const rows: HTMLElement[] = [];
     const row = (swatchClass: string, colour: string, text: string, count?: number) => {
       const line = document.createElement('div');

@@ -123,11 +123,12 @@ function axes(
     );
 }
 
-/** Stacked areas of cumulative values per day (reach split by channel). */
+/** Stacked areas of values per day (or at `times[d]` when given), e.g. reach split by channel. */
 export function drawStackedAreas(
   container: HTMLElement,
   series: readonly Series[],
   xLabel = 'day',
+  times: Float64Array | null = null,
 ): ChartHandle {
   const days = series[0]?.values.length ?? 0;
   if (days === 0) return NO_CURSOR;
@@ -141,8 +142,9 @@ export function drawStackedAreas(
     });
   });
   const top = max(stacked, (row) => row[row.length - 1]?.[1] ?? 0) ?? 1;
+  const at = (d: number) => (times === null ? d : (times[d] as number));
   const x = scaleLinear()
-    .domain([0, days - 1])
+    .domain([at(0), Math.max(at(0) + 1, at(days - 1))])
     .range([0, innerWidth]);
   const y = scaleLinear()
     .domain([0, Math.max(1, top)])
@@ -150,7 +152,7 @@ export function drawStackedAreas(
     .range([innerHeight, 0]);
   series.forEach((s, i) => {
     const shape = area<number>()
-      .x((d) => x(d))
+      .x((d) => x(at(d)))
       .y0((d) => y(stacked[d]?.[i]?.[0] ?? 0))
       .y1((d) => y(stacked[d]?.[i]?.[1] ?? 0));
     g.append('path')

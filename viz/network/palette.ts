@@ -59,8 +59,10 @@ export function channelColours(channelNames: readonly string[]): string[] {
 }
 
 /** Colour of the outline around people in the original audience. */
-export const AUDIENCE_OUTLINE = '#1b2a41';
+export const AUDIENCE_OUTLINE = 'rgba(27, 42, 65, 0.6)';
 /** Colour of the arcs the message travelled. */
 export const TRAVELLED_ARC = 'rgba(226, 96, 40, 0.55)';
+/** The same when thousands of arcs are drawn: fainter, so they read as a flow rather than a blot. */
+export const TRAVELLED_ARC_DENSE = 'rgba(226, 96, 40, 0.22)';
 /** Colour of the network's other edges. */
 export const EDGE_COLOUR = 'rgba(120, 135, 150, 0.16)';

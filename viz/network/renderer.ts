@@ -14,7 +14,14 @@ import {
   zoom,
   zoomIdentity,
 } from 'd3';
-import { AUDIENCE_OUTLINE, EDGE_COLOUR, TRAVELLED_ARC } from './palette.js';
+import { AUDIENCE_OUTLINE, EDGE_COLOUR, TRAVELLED_ARC, TRAVELLED_ARC_DENSE } from './palette.js';
+
+/** People not reached yet are drawn smaller, so the spread stands out. */
+const UNAWARE_SIZE = 0.7;
+/** Dots smaller than this radius (px) are filled as squares. */
+const TINY_RADIUS = 2.5;
+/** A full repaint follows the last incremental frame after this long (ms). */
+const SETTLE_MS = 250;
 
 /** What the renderer draws; arrays are indexed by local (drawn) index unless said otherwise. */
 export interface Scene {
@@ -49,8 +56,8 @@ export class NetworkRenderer {
   private scene: Scene | null = null;
   private frame: Frame | null = null;
   private transform: ZoomTransform = zoomIdentity;
-  private readonly edgeLayer = document.createElement('canvas');
-  private isEdgeLayerStale = true;
+  private readonly baseLayer = document.createElement('canvas');
+  private isBaseStale = true;
   private tree: Quadtree<number> | null = null;
   private readonly zoomBehavior: ZoomBehavior<HTMLCanvasElement, unknown>;
   private width = 0;
@@ -58,6 +65,11 @@ export class NetworkRenderer {
   private ratio = 1;
   private pendingDraw = 0;
   private hovered = -1;
+  /** What the canvas shows now: each person's drawn state and the arcs drawn, for incremental frames. */
+  private drawnState: Uint8Array | null = null;
+  private drawnArcCount = 0;
+  private needsFull = true;
+  private settleTimer: ReturnType<typeof setTimeout> | undefined = undefined;
   private hasFitted = false;
   /** The zoom scale of the last fit, so people grow as the user zooms in. */
   private fitK = 1;
@@ -70,7 +82,7 @@ export class NetworkRenderer {
       .scaleExtent([0.05, 40])
       .on('zoom', (event: { transform: ZoomTransform }) => {
         this.transform = event.transform;
-        this.isEdgeLayerStale = true;
+        this.isBaseStale = true;
         this.requestDraw();
       });
     select(canvas).call(this.zoomBehavior).on('dblclick.zoom', null);
@@ -95,15 +107,23 @@ export class NetworkRenderer {
     this.rebuildIndex();
     if (shouldFit || !this.hasFitted) this.fit();
     else {
-      this.isEdgeLayerStale = true;
+      this.isBaseStale = true;
       this.requestDraw();
     }
+  }
+
+  /** New state colours or audience for the same people and positions. */
+  restyle(colours: readonly string[], audience: Uint8Array | null): void {
+    if (this.scene === null) return;
+    this.scene = { ...this.scene, colours, audience };
+    this.isBaseStale = true;
+    this.requestDraw();
   }
 
   /** Sets the replay frame to draw. */
   setFrame(frame: Frame): void {
     this.frame = frame;
-    this.requestDraw();
+    this.requestDraw(false);
   }
 
   /** Zooms to show every drawn person. */
@@ -140,10 +160,13 @@ export class NetworkRenderer {
   drawNow(): void {
     if (this.pendingDraw !== 0) cancelAnimationFrame(this.pendingDraw);
     this.pendingDraw = 0;
+    this.needsFull = true;
     this.draw();
   }
 
-  private requestDraw(): void {
+  /** Asks for a draw at the next animation frame; `isFull` (the default) repaints everything. */
+  private requestDraw(isFull = true): void {
+    if (isFull) this.needsFull = true;
     if (this.pendingDraw !== 0) return;
     this.pendingDraw = requestAnimationFrame(() => {
       this.pendingDraw = 0;
@@ -156,13 +179,13 @@ export class NetworkRenderer {
     this.ratio = window.devicePixelRatio || 1;
     this.width = Math.max(1, Math.floor(box.width));
     this.height = Math.max(1, Math.floor(box.height));
-    for (const target of [this.canvas, this.edgeLayer]) {
+    for (const target of [this.canvas, this.baseLayer]) {
       target.width = Math.floor(this.width * this.ratio);
       target.height = Math.floor(this.height * this.ratio);
     }
     this.canvas.style.width = `${this.width}px`;
     this.canvas.style.height = `${this.height}px`;
-    this.isEdgeLayerStale = true;
+    this.isBaseStale = true;
     if (!this.hasFitted) this.fit();
     this.requestDraw();
   }
@@ -183,9 +206,9 @@ export class NetworkRenderer {
     return Math.min(12, base * Math.max(0.7, Math.sqrt(this.transform.k / this.fitK)));
   }
 
-  private drawEdgeLayer(): void {
+  private drawBaseLayer(): void {
     const scene = this.scene as Scene;
-    const ctx = this.edgeLayer.getContext('2d') as CanvasRenderingContext2D;
+    const ctx = this.baseLayer.getContext('2d') as CanvasRenderingContext2D;
     ctx.setTransform(this.ratio, 0, 0, this.ratio, 0, 0);
     ctx.clearRect(0, 0, this.width, this.height);
     const { x: tx, y: ty, k } = this.transform;
@@ -199,81 +222,209 @@ export class NetworkRenderer {
       ctx.lineTo(tx + k * (scene.x[v] as number), ty + k * (scene.y[v] as number));
     }
     ctx.stroke();
-    this.isEdgeLayerStale = false;
+    // Everyone as a small not-yet-reached dot (and the audience rings around them): a reached person
+    // is drawn larger on top each frame, covering their dot, so frames only draw who was reached.
+    const radius = this.nodeRadius();
+    this.fillNodes(ctx, null, 0, radius * UNAWARE_SIZE);
+    if (scene.audience !== null) this.strokeAudience(ctx, scene.audience, null, radius);
+    this.isBaseStale = false;
   }
 
+  /**
+   * Draws the frame. While the replay moves forward only what changed since the last frame is painted
+   * over the canvas (new arcs, people whose state changed): a frame then costs in proportion to the
+   * change, not to the network. Anything else (a zoom, going back, a hover) repaints everything, and
+   * a full repaint follows shortly after the last incremental frame to restore the layering.
+   */
   private draw(): void {
+    const frame = this.frame;
+    const drawn = this.drawnState;
+    const isIncremental =
+      !this.needsFull &&
+      frame !== null &&
+      drawn !== null &&
+      drawn.length === frame.state.length &&
+      frame.arcCount >= this.drawnArcCount &&
+      this.hovered < 0 &&
+      this.drawChanges(frame, drawn);
+    if (!isIncremental) {
+      this.drawInner();
+      this.needsFull = false;
+      this.drawnState = frame === null ? null : frame.state.slice();
+      this.drawnArcCount = frame?.arcCount ?? 0;
+      clearTimeout(this.settleTimer);
+      return;
+    }
+    clearTimeout(this.settleTimer);
+    this.settleTimer = setTimeout(() => this.requestDraw(), SETTLE_MS);
+  }
+
+  /**
+   * Paints the arcs and people that changed since the drawn state; returns false (painting nothing)
+   * when a person went back to the first state, which needs a full repaint.
+   */
+  private drawChanges(frame: Frame, drawn: Uint8Array): boolean {
+    const scene = this.scene;
+    if (scene === null) return false;
+    const { nodes } = scene;
+    const changed: number[] = [];
+    for (let i = 0; i < nodes.length; i++) {
+      const u = nodes[i] as number;
+      const next = frame.state[u] as number;
+      if (next === drawn[u]) continue;
+      if (next === 0) return false;
+      changed.push(i);
+    }
+    const ctx = this.canvas.getContext('2d') as CanvasRenderingContext2D;
+    ctx.setTransform(this.ratio, 0, 0, this.ratio, 0, 0);
+    if (frame.arcCount > this.drawnArcCount) this.strokeArcs(ctx, frame, this.drawnArcCount);
+    this.drawnArcCount = frame.arcCount;
+    if (changed.length === 0) return true;
+    const radius = this.nodeRadius();
+    const { x: tx, y: ty, k } = this.transform;
+    const { x, y, size, audience } = scene;
+    if (audience !== null) {
+      ctx.strokeStyle = AUDIENCE_OUTLINE;
+      ctx.lineWidth = Math.max(0.6, radius * 0.3);
+      ctx.beginPath();
+      for (const i of changed) {
+        if (audience[nodes[i] as number] !== 1) continue;
+        const r = radius * (size[i] as number) + ctx.lineWidth * 0.5;
+        const px = tx + k * (x[i] as number);
+        const py = ty + k * (y[i] as number);
+        ctx.moveTo(px + r, py);
+        ctx.arc(px, py, r, 0, 2 * Math.PI);
+      }
+      ctx.stroke();
+    }
+    for (let code = 1; code < scene.colours.length; code++) {
+      ctx.fillStyle = scene.colours[code] as string;
+      ctx.beginPath();
+      for (const i of changed) {
+        const u = nodes[i] as number;
+        if (frame.state[u] !== code) continue;
+        drawn[u] = code;
+        this.dotPath(ctx, tx + k * (x[i] as number), ty + k * (y[i] as number), radius * (size[i] as number));
+      }
+      ctx.fill();
+    }
+    return true;
+  }
+
+  private dotPath(ctx: CanvasRenderingContext2D, px: number, py: number, r: number): void {
+    if (r < TINY_RADIUS) {
+      // A dot this small covers about the same pixels as a square, which is far cheaper to fill.
+      ctx.rect(px - r, py - r, 2 * r, 2 * r);
+      return;
+    }
+    ctx.moveTo(px + r, py);
+    ctx.arc(px, py, r, 0, 2 * Math.PI);
+  }
+
+  private drawInner(): void {
     const ctx = this.canvas.getContext('2d') as CanvasRenderingContext2D;
     ctx.setTransform(1, 0, 0, 1, 0, 0);
     ctx.clearRect(0, 0, this.canvas.width, this.canvas.height);
     const scene = this.scene;
     if (scene === null) return;
-    if (this.isEdgeLayerStale) this.drawEdgeLayer();
-    ctx.drawImage(this.edgeLayer, 0, 0);
+    if (this.isBaseStale) this.drawBaseLayer();
+    ctx.drawImage(this.baseLayer, 0, 0);
     ctx.setTransform(this.ratio, 0, 0, this.ratio, 0, 0);
-    const { x: tx, y: ty, k } = this.transform;
     const frame = this.frame;
-    const { localOf, x, y } = scene;
-    if (frame !== null && frame.arcCount > 0) {
-      ctx.strokeStyle = TRAVELLED_ARC;
-      ctx.lineWidth = 1.2;
-      ctx.beginPath();
-      for (let i = 0; i < frame.arcCount; i++) {
-        const u = localOf[frame.arcSources[i] as number] as number;
-        const v = localOf[frame.arcTargets[i] as number] as number;
-        if (u < 0 || v < 0) continue;
-        ctx.moveTo(tx + k * (x[u] as number), ty + k * (y[u] as number));
-        ctx.lineTo(tx + k * (x[v] as number), ty + k * (y[v] as number));
-      }
-      ctx.stroke();
-    }
-    const radius = this.nodeRadius();
-    const n = scene.nodes.length;
-    const audience = scene.audience;
-    if (audience !== null) {
-      ctx.strokeStyle = AUDIENCE_OUTLINE;
-      ctx.lineWidth = Math.max(0.8, radius * 0.35);
-      ctx.beginPath();
-      for (let i = 0; i < n; i++) {
-        if (audience[scene.nodes[i] as number] !== 1) continue;
-        const r = radius * (scene.size[i] as number) + ctx.lineWidth * 0.5;
-        const px = tx + k * (x[i] as number);
-        const py = ty + k * (y[i] as number);
-        ctx.moveTo(px + r, py);
-        ctx.arc(px, py, r, 0, 2 * Math.PI);
-      }
-      ctx.stroke();
-    }
     const state = frame?.state ?? null;
-    for (let code = 0; code < scene.colours.length; code++) {
-      ctx.fillStyle = scene.colours[code] as string;
-      ctx.beginPath();
-      for (let i = 0; i < n; i++) {
-        const s = state === null ? 0 : (state[scene.nodes[i] as number] as number);
-        if (s !== code) continue;
-        const r = radius * (scene.size[i] as number);
-        const px = tx + k * (x[i] as number);
-        const py = ty + k * (y[i] as number);
-        if (px < -r || py < -r || px > this.width + r || py > this.height + r) continue;
-        ctx.moveTo(px + r, py);
-        ctx.arc(px, py, r, 0, 2 * Math.PI);
-      }
-      ctx.fill();
-    }
+    const radius = this.nodeRadius();
+    // Order: the unaware (small, under everything), the paths the message took, the audience rings,
+    // then everyone reached, so the spread stands out against the network.
+    if (frame !== null && frame.arcCount > 0) this.strokeArcs(ctx, frame);
+    if (scene.audience !== null && state !== null) this.strokeAudience(ctx, scene.audience, state, radius);
+    for (let code = 1; code < scene.colours.length; code++) this.fillNodes(ctx, state, code, radius);
     if (this.hovered >= 0) {
       const i = this.hovered;
+      const { x: tx, y: ty, k } = this.transform;
       ctx.strokeStyle = '#111827';
       ctx.lineWidth = 2;
       ctx.beginPath();
       ctx.arc(
-        tx + k * (x[i] as number),
-        ty + k * (y[i] as number),
+        tx + k * (scene.x[i] as number),
+        ty + k * (scene.y[i] as number),
         radius * (scene.size[i] as number) + 3,
         0,
         2 * Math.PI,
       );
       ctx.stroke();
     }
+  }
+
+  /** Fills every drawn person in state `code` (state null: everyone is in state 0). */
+  private fillNodes(
+    ctx: CanvasRenderingContext2D,
+    state: Uint8Array | null,
+    code: number,
+    radius: number,
+  ): void {
+    const scene = this.scene as Scene;
+    const { x: tx, y: ty, k } = this.transform;
+    const { x, y, nodes, size } = scene;
+    const width = this.width;
+    const height = this.height;
+    ctx.fillStyle = scene.colours[code] as string;
+    ctx.beginPath();
+    for (let i = 0; i < nodes.length; i++) {
+      const s = state === null ? 0 : (state[nodes[i] as number] as number);
+      if (s !== code) continue;
+      const r = radius * (size[i] as number);
+      const px = tx + k * (x[i] as number);
+      const py = ty + k * (y[i] as number);
+      if (px < -r || py < -r || px > width + r || py > height + r) continue;
+      this.dotPath(ctx, px, py, r);
+    }
+    ctx.fill();
+  }
+
+  /** Strokes the first `arcCount` travelled arcs (global ids) between drawn people. */
+  private strokeArcs(ctx: CanvasRenderingContext2D, frame: Frame, from = 0): void {
+    const scene = this.scene as Scene;
+    const { x: tx, y: ty, k } = this.transform;
+    const { localOf, x, y } = scene;
+    ctx.strokeStyle = frame.arcCount > 3000 ? TRAVELLED_ARC_DENSE : TRAVELLED_ARC;
+    ctx.lineWidth = frame.arcCount > 3000 ? 0.8 : 1.2;
+    ctx.beginPath();
+    for (let i = from; i < frame.arcCount; i++) {
+      const u = localOf[frame.arcSources[i] as number] as number;
+      const v = localOf[frame.arcTargets[i] as number] as number;
+      if (u < 0 || v < 0) continue;
+      ctx.moveTo(tx + k * (x[u] as number), ty + k * (y[u] as number));
+      ctx.lineTo(tx + k * (x[v] as number), ty + k * (y[v] as number));
+    }
+    ctx.stroke();
+  }
+
+  /**
+   * Rings around the people of the original audience: with `state` null, around everyone at the
+   * not-yet-reached size (the base layer); else around the reached only, at full size.
+   */
+  private strokeAudience(
+    ctx: CanvasRenderingContext2D,
+    audience: Uint8Array,
+    state: Uint8Array | null,
+    radius: number,
+  ): void {
+    const scene = this.scene as Scene;
+    const { x: tx, y: ty, k } = this.transform;
+    const { x, y, nodes, size } = scene;
+    ctx.strokeStyle = AUDIENCE_OUTLINE;
+    ctx.lineWidth = Math.max(0.6, radius * 0.3);
+    ctx.beginPath();
+    for (let i = 0; i < nodes.length; i++) {
+      const u = nodes[i] as number;
+      if (audience[u] !== 1 || (state !== null && state[u] === 0)) continue;
+      const r = radius * (size[i] as number) * (state === null ? UNAWARE_SIZE : 1) + ctx.lineWidth * 0.5;
+      const px = tx + k * (x[i] as number);
+      const py = ty + k * (y[i] as number);
+      ctx.moveTo(px + r, py);
+      ctx.arc(px, py, r, 0, 2 * Math.PI);
+    }
+    ctx.stroke();
   }
 
   private hover(event: PointerEvent): void {

@@ -38,7 +38,6 @@ export class SimClient {
   private readonly pending = new Map<number, Pending>();
   private nextId = 1;
   private network: Network | null = null;
-  private audience: Uint8Array | null = null;
 
   constructor() {
     this.worker = new Worker(new URL('./sim-worker.ts', import.meta.url), { type: 'module' });
@@ -95,12 +94,9 @@ export class SimClient {
   }
 
   private view(prepared: PreparedPayload): PreparedView {
-    if (prepared.network !== null) {
-      this.network = prepared.network;
-      this.audience = prepared.audience;
-    }
+    if (prepared.network !== null) this.network = prepared.network;
     if (this.network === null) throw new WorkerFailure('the worker sent no network', false);
-    return { ...prepared, network: this.network, audience: this.audience };
+    return { ...prepared, network: this.network, audience: prepared.audience };
   }
 
   private failure(response: WorkerResponse): WorkerFailure {

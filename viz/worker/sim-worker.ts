@@ -50,15 +50,26 @@ function prepare(source: ScenarioSource): PreparedScenario {
   return prepared;
 }
 
+/**
+ * What the network depends on: its spec, the population spec, the seed, and the graph files. Two
+ * scenarios with the same key have the same network (parameters of the model or the campaign may
+ * differ), so the page keeps its drawing and layout.
+ */
+function networkKey(prepared: PreparedScenario, source: ScenarioSource): string {
+  const { network, population, seed } = prepared.scenario;
+  const files = source.files.map(([name, text]) => `${name}:${hash(text)}`).join('|');
+  return String(hash(JSON.stringify([network, population ?? null, seed, files])));
+}
+
 /** Describes the prepared scenario; the network (copied once for transfer) only when the page lacks it. */
-function payload(prepared: PreparedScenario): PreparedPayload {
-  const key = cached?.key ?? '';
+function payload(prepared: PreparedScenario, source: ScenarioSource): PreparedPayload {
+  const key = networkKey(prepared, source);
   const isNew = key !== sentKey;
   sentKey = key;
   return {
-    key: String(hash(key)),
+    key,
     network: isNew ? structuredClone(prepared.network) : null,
-    audience: isNew && prepared.audience !== null ? prepared.audience.slice() : null,
+    audience: prepared.audience === null ? null : prepared.audience.slice(),
     seed: prepared.seed,
     runs: prepared.runs,
     horizon: prepared.horizon,
@@ -108,7 +119,7 @@ async function runBatch(id: number, source: ScenarioSource, runs: number): Promi
     nodeCount: n,
     elapsedMs: performance.now() - started,
   };
-  post({ type: 'batch-done', id, prepared: payload(prepared), batch });
+  post({ type: 'batch-done', id, prepared: payload(prepared, source), batch });
 }
 
 async function handle(request: WorkerRequest): Promise<void> {
@@ -124,7 +135,7 @@ async function handle(request: WorkerRequest): Promise<void> {
       post({
         type: 'run-done',
         id: request.id,
-        prepared: payload(prepared),
+        prepared: payload(prepared, request.source),
         result,
         elapsedMs: performance.now() - started,
       });
