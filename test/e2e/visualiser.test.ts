@@ -308,6 +308,7 @@ describe('the visualiser in Chromium', () => {
     await page.click('#run');
     await waitForRuns(page, runs + 1);
     await page.click('#share');
+    await page.waitForSelector('#share[data-url]');
     const url = await page.getAttribute('#share', 'data-url');
     expect(url).toMatch(/#s=/);
     const other = await browser.newPage({ viewport: { width: 1280, height: 800 } });

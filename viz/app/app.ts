@@ -34,6 +34,8 @@ import { defaultEntry, LIBRARY } from './scenario-library.js';
 const GENERATION_MODELS = new Set(['independent-cascade', 'linear-threshold', 'threshold']);
 /** Heavy per-frame figures (KPIs, funnel) are refreshed at most this often while playing. */
 const FIGURES_EVERY_MS = 200;
+/** How long the share button waits for the clipboard before showing the link instead. */
+const CLIPBOARD_WAIT_MS = 1000;
 
 interface CurrentRun {
   view: RunView;
@@ -513,12 +515,20 @@ export class VisualiserApp {
     const fragment = await encodeShare({ scenarioText: JSON.stringify(this.doc), runIndex: this.runIndex() });
     const url = `${window.location.origin}${window.location.pathname}#${fragment}`;
     history.replaceState(null, '', `#${fragment}`);
-    try {
-      await navigator.clipboard.writeText(url);
-      showMessage('Link copied: it opens this scenario and run, with the same numbers.', 'info');
-    } catch {
-      showMessage(`Share this link (same scenario, same run, same numbers): ${url}`, 'info');
-    }
     byId('share').dataset['url'] = url;
+    // The clipboard may be refused, or wait on a permission prompt: the link is shown either way.
+    const copied = await Promise.race([
+      navigator.clipboard?.writeText(url).then(
+        () => true,
+        () => false,
+      ) ?? Promise.resolve(false),
+      new Promise<boolean>((resolve) => setTimeout(() => resolve(false), CLIPBOARD_WAIT_MS)),
+    ]);
+    showMessage(
+      copied
+        ? 'Link copied: it opens this scenario and run, with the same numbers.'
+        : `Share this link (same scenario, same run, same numbers): ${url}`,
+      'info',
+    );
   }
 }
