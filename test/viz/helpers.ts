@@ -28,7 +28,7 @@ export const KARATE_IC = JSON.stringify({
   runs: 20,
   horizon: 50,
   network: { type: 'karate' },
-  model: { type: 'independent-cascade', probability: 0.3 },
+  model: { type: 'independent-cascade', probability: 0.45 },
   seeding: { strategy: 'random', count: 2 },
 });
 

@@ -9,7 +9,7 @@ import {
   reachByChannel,
   reachCurve,
 } from '../../viz/charts/series-data.js';
-import { campaignText, runView } from './helpers.js';
+import { KARATE_IC, runView } from './helpers.js';
 
 const INF = Number.POSITIVE_INFINITY;
 
@@ -75,11 +75,13 @@ describe('series data', () => {
     ]);
   });
 
-  it('reachByChannel(seeded campaign run) splits the run reach into paid, owned and earned (snapshot)', () => {
-    const { result, trace, view } = runView(campaignText());
-    const split = reachByChannel(trace, result.stateNames, view.nodeCount, 31);
-    const finals = Object.fromEntries(split.channels.map((name, i) => [name, split.curves[i]?.[30]]));
-    expect(Object.values(finals).reduce((a, b) => (a ?? 0) + (b ?? 0), 0)).toBe(result.metrics['reach']);
+  it('reachByChannel(seeded cascade on karate) splits reach into seeds and peers by generation (snapshot)', () => {
+    const { result, trace, view } = runView(KARATE_IC);
+    const split = reachByChannel(trace, result.stateNames, view.nodeCount, 8);
+    const finals = Object.fromEntries(
+      split.channels.map((name, i) => [name, Array.from(split.curves[i] ?? [])]),
+    );
+    expect(Object.values(finals).reduce((a, b) => a + (b[7] ?? 0), 0)).toBe(result.metrics['reach']);
     expect(finals).toMatchSnapshot();
   });
 });

@@ -318,7 +318,13 @@ export class VisualiserApp {
     }
     const counts = run.cursor.counts(run.view.result.stateNames.length);
     this.network.showFrame(
-      { state: run.cursor.state, arcSources: run.arcSources, arcTargets: run.arcTargets, arcCount },
+      {
+        state: run.cursor.state,
+        claim: run.cursor.claim,
+        arcSources: run.arcSources,
+        arcTargets: run.arcTargets,
+        arcCount,
+      },
       {
         stateNames: run.view.result.stateNames,
         state: run.cursor.state,
@@ -327,6 +333,8 @@ export class VisualiserApp {
         seeds: run.seeds,
         time: t,
         unit: run.unit,
+        claim: run.cursor.claim,
+        believers: run.cursor.believerCount,
       },
       counts,
     );

@@ -7,7 +7,7 @@
 import { ATTRIBUTE_NAMES, type Network, nodeId, outDegree } from '../../engine/index.js';
 import { formatCount, formatDay } from '../format.js';
 import { chooseDrawn } from '../network/layout-budget.js';
-import { stateColours } from '../network/palette.js';
+import { CLAIM_COLOUR, stateColours } from '../network/palette.js';
 import { type Frame, NetworkRenderer } from '../network/renderer.js';
 import type { FirstReach } from '../replay/replay-cursor.js';
 import type { LayoutRequest, LayoutResponse } from '../worker/layout-worker.js';
@@ -21,6 +21,9 @@ export interface HoverContext {
   seeds: Set<number>;
   time: number;
   unit: string;
+  /** 1 for each believer of the false claim now, or null without a claim. */
+  claim: Uint8Array | null;
+  believers: number;
 }
 
 /** Owns the network drawing. */
@@ -134,7 +137,7 @@ export class NetworkView {
   showFrame(frame: Frame, context: HoverContext, counts: readonly number[]): void {
     this.hoverContext = context;
     this.renderer.setFrame(frame);
-    this.renderLegend(context.stateNames, counts);
+    this.renderLegend(context.stateNames, context.claim === null ? counts : [...counts, context.believers]);
   }
 
   /** The colour of a state code. */
@@ -158,7 +161,8 @@ export class NetworkView {
   }
 
   private renderLegend(stateNames: readonly string[], counts: readonly number[]): void {
-    const structure = `${stateNames.join('|')}|${this.colours.join('|')}|${this.audience !== null}`;
+    const hasClaim = this.hoverContext?.claim != null;
+    const structure = `${stateNames.join('|')}|${this.colours.join('|')}|${this.audience !== null}|${hasClaim}`;
     if (structure === this.legendStructure) {
       // Same rows: update the counts in place (a replay frame must not rebuild the DOM).
       const cells = this.legend.querySelectorAll<HTMLElement>('.count');
@@ -188,6 +192,7 @@ export class NetworkView {
       rows.push(line);
     };
     for (const [code, name] of stateNames.entries()) row('', this.colourOf(code), name, counts[code] ?? 0);
+    if (hasClaim) row('', CLAIM_COLOUR, 'believes the false claim', counts[stateNames.length] ?? 0);
     if (this.audience !== null) row('outline', '', 'original audience');
     row('arc', '', 'how the message travelled');
     this.legend.replaceChildren(...rows);
@@ -203,6 +208,8 @@ export class NetworkView {
     const lines: [string, string][] = [];
     const code = context.state[person] as number;
     lines.push(['state', context.stateNames[code] ?? String(code)]);
+    if (context.claim !== null)
+      lines.push(['false claim', context.claim[person] === 1 ? 'believes it' : 'does not believe it']);
     for (const name of ATTRIBUTE_NAMES) {
       const column = network.attributes.columns[name];
       if (column !== undefined) lines.push([name, column.names[column.codes[person] as number] ?? '']);

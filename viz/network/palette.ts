@@ -58,11 +58,16 @@ export function channelColours(channelNames: readonly string[]): string[] {
   );
 }
 
+/** Colour of people who believe the false claim (drawn over their funnel state). */
+export const CLAIM_COLOUR = '#d62839';
+
 /** Colour of the outline around people in the original audience. */
-export const AUDIENCE_OUTLINE = 'rgba(27, 42, 65, 0.6)';
-/** Colour of the arcs the message travelled. */
-export const TRAVELLED_ARC = 'rgba(226, 96, 40, 0.55)';
-/** The same when thousands of arcs are drawn: fainter, so they read as a flow rather than a blot. */
-export const TRAVELLED_ARC_DENSE = 'rgba(226, 96, 40, 0.22)';
+export const AUDIENCE_OUTLINE = 'rgba(27, 42, 65, 0.75)';
+/** The outline around audience members not reached yet: faint, so the reached stand out. */
+export const AUDIENCE_OUTLINE_FAINT = 'rgba(27, 42, 65, 0.22)';
+/** Colour of the arcs the message travelled, at opacity `alpha` (0–1). */
+export function travelledArc(alpha: number): string {
+  return `rgba(226, 96, 40, ${alpha.toFixed(3)})`;
+}
 /** Colour of the network's other edges. */
 export const EDGE_COLOUR = 'rgba(120, 135, 150, 0.16)';

@@ -14,12 +14,18 @@ import {
   zoom,
   zoomIdentity,
 } from 'd3';
-import { AUDIENCE_OUTLINE, EDGE_COLOUR, TRAVELLED_ARC, TRAVELLED_ARC_DENSE } from './palette.js';
+import {
+  AUDIENCE_OUTLINE,
+  AUDIENCE_OUTLINE_FAINT,
+  CLAIM_COLOUR,
+  EDGE_COLOUR,
+  travelledArc,
+} from './palette.js';
 
 /** People not reached yet are drawn smaller, so the spread stands out. */
 const UNAWARE_SIZE = 0.7;
 /** Dots smaller than this radius (px) are filled as squares. */
-const TINY_RADIUS = 2.5;
+const TINY_RADIUS = 1.5;
 /** A full repaint follows the last incremental frame after this long (ms). */
 const SETTLE_MS = 250;
 
@@ -46,6 +52,8 @@ export interface Scene {
 /** What changes every frame: states (global) and travelled arcs (global ids, first `arcCount`). */
 export interface Frame {
   state: Uint8Array;
+  /** 1 for each person who believes a false claim (drawn in the claim colour), or null. */
+  claim: Uint8Array | null;
   arcSources: Int32Array;
   arcTargets: Int32Array;
   arcCount: number;
@@ -68,6 +76,7 @@ export class NetworkRenderer {
   /** What the canvas shows now: each person's drawn state and the arcs drawn, for incremental frames. */
   private drawnState: Uint8Array | null = null;
   private drawnArcCount = 0;
+  private drawnClaim: Uint8Array | null = null;
   private needsFull = true;
   private settleTimer: ReturnType<typeof setTimeout> | undefined = undefined;
   private hasFitted = false;
@@ -251,6 +260,7 @@ export class NetworkRenderer {
       this.drawInner();
       this.needsFull = false;
       this.drawnState = frame === null ? null : frame.state.slice();
+      this.drawnClaim = frame?.claim?.slice() ?? null;
       this.drawnArcCount = frame?.arcCount ?? 0;
       clearTimeout(this.settleTimer);
       return;
@@ -275,12 +285,44 @@ export class NetworkRenderer {
       if (next === 0) return false;
       changed.push(i);
     }
+    const claim = frame.claim;
+    const drawnClaim = this.drawnClaim;
+    if ((claim === null) !== (drawnClaim === null)) return false;
+    let newBelievers: number[] = [];
+    if (claim !== null && drawnClaim !== null) {
+      for (let i = 0; i < nodes.length; i++) {
+        const u = nodes[i] as number;
+        if (claim[u] === drawnClaim[u]) continue;
+        if (claim[u] === 0) return false;
+        newBelievers.push(i);
+      }
+      // A person whose state changed is repainted in its state colour: paint the believer again on top.
+      for (const i of changed) if (claim[nodes[i] as number] === 1) newBelievers.push(i);
+      newBelievers = [...new Set(newBelievers)];
+    }
     const ctx = this.canvas.getContext('2d') as CanvasRenderingContext2D;
     ctx.setTransform(this.ratio, 0, 0, this.ratio, 0, 0);
     if (frame.arcCount > this.drawnArcCount) this.strokeArcs(ctx, frame, this.drawnArcCount);
     this.drawnArcCount = frame.arcCount;
-    if (changed.length === 0) return true;
     const radius = this.nodeRadius();
+    if (changed.length > 0) this.paintChanged(ctx, frame, drawn, changed, radius);
+    if (claim !== null && drawnClaim !== null && newBelievers.length > 0) {
+      for (const i of newBelievers) drawnClaim[nodes[i] as number] = 1;
+      this.fillBelievers(ctx, claim, newBelievers, radius);
+    }
+    return true;
+  }
+
+  /** Paints the drawn people `changed` (local indices) in their new state, with their audience ring. */
+  private paintChanged(
+    ctx: CanvasRenderingContext2D,
+    frame: Frame,
+    drawn: Uint8Array,
+    changed: readonly number[],
+    radius: number,
+  ): void {
+    const scene = this.scene as Scene;
+    const { nodes } = scene;
     const { x: tx, y: ty, k } = this.transform;
     const { x, y, size, audience } = scene;
     if (audience !== null) {
@@ -308,7 +350,27 @@ export class NetworkRenderer {
       }
       ctx.fill();
     }
-    return true;
+  }
+
+  /** Fills believers of the false claim: those listed (local indices), or every believer. */
+  private fillBelievers(
+    ctx: CanvasRenderingContext2D,
+    claim: Uint8Array,
+    only: readonly number[] | null,
+    radius: number,
+  ): void {
+    const scene = this.scene as Scene;
+    const { x: tx, y: ty, k } = this.transform;
+    const { x, y, nodes, size } = scene;
+    ctx.fillStyle = CLAIM_COLOUR;
+    ctx.beginPath();
+    const count = only === null ? nodes.length : only.length;
+    for (let j = 0; j < count; j++) {
+      const i = only === null ? j : (only[j] as number);
+      if (claim[nodes[i] as number] !== 1) continue;
+      this.dotPath(ctx, tx + k * (x[i] as number), ty + k * (y[i] as number), radius * (size[i] as number));
+    }
+    ctx.fill();
   }
 
   private dotPath(ctx: CanvasRenderingContext2D, px: number, py: number, r: number): void {
@@ -338,6 +400,7 @@ export class NetworkRenderer {
     if (frame !== null && frame.arcCount > 0) this.strokeArcs(ctx, frame);
     if (scene.audience !== null && state !== null) this.strokeAudience(ctx, scene.audience, state, radius);
     for (let code = 1; code < scene.colours.length; code++) this.fillNodes(ctx, state, code, radius);
+    if (frame?.claim != null) this.fillBelievers(ctx, frame.claim, null, radius);
     if (this.hovered >= 0) {
       const i = this.hovered;
       const { x: tx, y: ty, k } = this.transform;
@@ -386,8 +449,10 @@ export class NetworkRenderer {
     const scene = this.scene as Scene;
     const { x: tx, y: ty, k } = this.transform;
     const { localOf, x, y } = scene;
-    ctx.strokeStyle = frame.arcCount > 3000 ? TRAVELLED_ARC_DENSE : TRAVELLED_ARC;
-    ctx.lineWidth = frame.arcCount > 3000 ? 0.8 : 1.2;
+    // Fainter as arcs multiply, so thousands read as a flow rather than a blot.
+    const alpha = Math.min(0.55, Math.max(0.07, 8 / Math.sqrt(Math.max(1, frame.arcCount))));
+    ctx.strokeStyle = travelledArc(alpha);
+    ctx.lineWidth = frame.arcCount > 2000 ? 0.7 : 1.1;
     ctx.beginPath();
     for (let i = from; i < frame.arcCount; i++) {
       const u = localOf[frame.arcSources[i] as number] as number;
@@ -412,7 +477,7 @@ export class NetworkRenderer {
     const scene = this.scene as Scene;
     const { x: tx, y: ty, k } = this.transform;
     const { x, y, nodes, size } = scene;
-    ctx.strokeStyle = AUDIENCE_OUTLINE;
+    ctx.strokeStyle = state === null ? AUDIENCE_OUTLINE_FAINT : AUDIENCE_OUTLINE;
     ctx.lineWidth = Math.max(0.6, radius * 0.3);
     ctx.beginPath();
     for (let i = 0; i < nodes.length; i++) {

@@ -35,6 +35,9 @@ export function firstReach(trace: Trace, stateNames: readonly string[], nodeCoun
   return { time, source, channel };
 }
 
+/** Trace kinds that change whether a person believes the false claim (campaign crisis). */
+const CLAIM_KINDS: Readonly<Record<string, number>> = { believe: 1, 'won-back': 0 };
+
 /** A replay position: everyone's state after all events with time ≤ `time`. */
 export class ReplayCursor {
   /** State code per person at the current time (Uint8Array, n). */
@@ -42,7 +45,16 @@ export class ReplayCursor {
   /** Number of trace events applied. */
   index = 0;
   time = Number.NEGATIVE_INFINITY;
+  /**
+   * 1 for each person who believes the false claim now (Uint8Array, n); null when the trace has no
+   * claim. `believe` sets it, `won-back` clears it.
+   */
+  readonly claim: Uint8Array | null;
+  /** People who believe the claim now. */
+  believerCount = 0;
   private readonly toState: Int8Array;
+  /** The claim value each kind sets (1 believe, 0 won back), or −1. */
+  private readonly toClaim: Int8Array;
 
   constructor(
     readonly trace: Trace,
@@ -51,6 +63,8 @@ export class ReplayCursor {
   ) {
     this.state = new Uint8Array(nodeCount);
     this.toState = kindToState(trace, stateNames);
+    this.toClaim = Int8Array.from(trace.kindNames, (name) => CLAIM_KINDS[name] ?? -1);
+    this.claim = trace.kindNames.includes('believe') ? new Uint8Array(nodeCount) : null;
   }
 
   /** The last event time, where the replay ends. */
@@ -61,19 +75,30 @@ export class ReplayCursor {
   /** Moves to time t; returns whether any state changed. */
   seek(t: number): boolean {
     let changed = false;
+    const claim = this.claim;
     if (t < this.time) {
       this.state.fill(0);
+      claim?.fill(0);
+      this.believerCount = 0;
       this.index = 0;
       changed = true;
     }
     const { time, kind, person, length } = this.trace;
     const toState = this.toState;
+    const toClaim = this.toClaim;
     const state = this.state;
     let i = this.index;
     while (i < length && (time[i] as number) <= t) {
-      const code = toState[kind[i] as number] as number;
+      const k = kind[i] as number;
+      const code = toState[k] as number;
       if (code >= 0) {
         state[person[i] as number] = code;
+        changed = true;
+      } else if (claim !== null && (toClaim[k] as number) >= 0) {
+        const u = person[i] as number;
+        const next = toClaim[k] as number;
+        this.believerCount += next - (claim[u] as number);
+        claim[u] = next;
         changed = true;
       }
       i++;
