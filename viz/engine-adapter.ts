@@ -31,17 +31,25 @@ export interface PreparedScenario {
   readonly scenario: Scenario;
   readonly network: Network;
   /**
-   * The original audience, 1 per member: the campaign's target audience for the campaign model, else
-   * the seeding audience; null when the scenario names none. The same mask the engine's
-   * `beyondAudience` uses.
+   * The original audience known before any run, 1 per member: the campaign's target audience for the
+   * campaign model, else the seeding audience; null when there is none (or it depends on the run).
    */
   readonly audience: Uint8Array | null;
+  /**
+   * What the original audience is: a campaign's `target` audience, the `seeding` audience, the people
+   * the brand reached itself (`brand-reached`: a campaign without a target audience, where the engine
+   * counts reach beyond it as earned reach; known per run, from the trace), or `none`.
+   */
+  readonly audienceKind: AudienceKind;
   readonly seed: number;
   readonly runs: number;
   readonly horizon: number;
   readonly model: string;
   readonly engine: EnginePrepared;
 }
+
+/** What a scenario's original audience is (see {@link PreparedScenario.audienceKind}). */
+export type AudienceKind = 'target' | 'seeding' | 'brand-reached' | 'none';
 
 /** Graph files the user loaded, by name (a `file` network refers to one by `path`). */
 export type GraphFiles = ReadonlyMap<string, string>;
@@ -83,10 +91,19 @@ export function prepareScenarioDoc(scenario: Scenario, place: string, files: Gra
     },
   });
   const { seeding, campaign } = engine.audiences;
+  const isCampaign = scenario.model.type === 'campaign';
+  const audienceKind: AudienceKind = isCampaign
+    ? campaign !== null
+      ? 'target'
+      : 'brand-reached'
+    : seeding !== null
+      ? 'seeding'
+      : 'none';
   return {
     scenario,
     network: engine.network,
-    audience: scenario.model.type === 'campaign' && campaign !== null ? campaign : seeding,
+    audience: isCampaign ? campaign : seeding,
+    audienceKind,
     seed: scenario.seed,
     runs: scenario.runs,
     horizon: scenario.horizon,

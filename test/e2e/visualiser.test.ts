@@ -114,7 +114,7 @@ describe('the visualiser in Chromium', () => {
     });
     expect(inked).toBeGreaterThan(0.02);
     const legend = await page.textContent('#legend');
-    expect(legend).toContain('original audience');
+    expect(legend).toContain('reached by the brand itself');
   });
 
   it('picks a scenario, runs it, and shows the engine numbers for the same seed and run', async () => {

@@ -26,7 +26,7 @@ describe('display data of a seeded campaign run', () => {
     const { result, view } = runView(campaignText());
     const values = kpisAt(view, view.endTime, view.trace.length, null);
     expect(values).toEqual(result.metrics);
-    const cards = kpiCards(values, view.nodeCount, view.audience !== null);
+    const cards = kpiCards(values, view.nodeCount, view.audienceKind);
     expect(cards.map((card) => [card.id, card.value])).toEqual([
       ['reach', result.metrics['reach']],
       ['beyond', result.metrics['beyondAudience']],
@@ -72,6 +72,20 @@ describe('display data of a seeded campaign run', () => {
       expect(here['reach']).toBe(reached.length);
       expect(here['beyondAudience']).toBe(beyond);
       expect(here['structuralVirality']).toBeCloseTo(forestVirality(cutParent, cutGeneration).pooled, 10);
+    }
+  });
+
+  it('cascadeAt(view, end) gives the engine beyondAudience both with a target audience and without one', () => {
+    for (const isTargeted of [true, false]) {
+      const { result, view } = runView(campaignText(600, isTargeted));
+      expect(view.audienceKind).toBe(isTargeted ? 'target' : 'brand-reached');
+      const atEnd = cascadeAt(view, view.endTime);
+      expect(atEnd['beyondAudience']).toBe(result.metrics['beyondAudience']);
+      expect(atEnd['beyondAudienceFraction']).toBeCloseTo(
+        result.metrics['beyondAudienceFraction'] as number,
+        12,
+      );
+      if (!isTargeted) expect(atEnd['beyondAudience']).toBe(result.metrics['earnedReach']);
     }
   });
 

@@ -1,22 +1,22 @@
 /**
  * Shared fixtures for the viz display-data tests: seeded runs of small scenarios through the engine's
- * public pipeline (the same calls the simulation worker makes).
+ * public pipeline, through the same adapter calls the simulation worker makes.
  */
 import { readFileSync } from 'node:fs';
-import {
-  parseScenario,
-  prepareScenario,
-  type RunResult,
-  simulateRun,
-  type Trace,
-} from '../../engine/index.js';
-import type { RunView } from '../../viz/app/display-data.js';
+import type { RunResult, Trace } from '../../engine/index.js';
+import { brandReachedMask, type RunView } from '../../viz/app/display-data.js';
+import { parseScenarioText, prepareScenarioDoc, simulateRunAt } from '../../viz/engine-adapter.js';
+import { firstReach } from '../../viz/replay/replay-cursor.js';
 
-/** A small campaign with a false claim (the e2e fixture shrunk to 600 people). */
-export function campaignText(nodes = 600): string {
+/**
+ * A small campaign with a false claim (the e2e fixture shrunk to 600 people), targeted at young people,
+ * or with no target audience (the brand's own reach is then the original audience).
+ */
+export function campaignText(nodes = 600, isTargeted = true): string {
   const doc = JSON.parse(readFileSync('test/e2e/fixtures/crisis-campaign.json', 'utf8'));
   doc.network.nodes = nodes;
   doc.campaign.ads.budget = 200;
+  if (!isTargeted) delete doc.campaign.audience;
   return JSON.stringify(doc);
 }
 
@@ -45,23 +45,23 @@ export function runView(text: string, runIndex = 0): { result: RunResult; trace:
 }
 
 function runUncached(text: string, runIndex: number): { result: RunResult; trace: Trace; view: RunView } {
-  const scenario = parseScenario(text, 'test.json');
-  const prepared = prepareScenario(scenario, { place: 'test.json' });
-  const result = simulateRun(prepared, runIndex, { shouldTrace: true });
+  const prepared = prepareScenarioDoc(parseScenarioText(text, 'test.json'), 'test.json', new Map());
+  const result = simulateRunAt(prepared, runIndex, true);
   const trace = result.trace as Trace;
-  const { seeding, campaign } = prepared.audiences;
-  const audience = scenario.model.type === 'campaign' && campaign !== null ? campaign : seeding;
+  const n = prepared.network.nodeCount;
+  const audience =
+    prepared.audienceKind === 'brand-reached'
+      ? brandReachedMask(firstReach(trace, result.stateNames, n), trace.channelNames)
+      : prepared.audience;
   const last = trace.length > 0 ? (trace.time[trace.length - 1] as number) : 0;
-  return {
+  const view: RunView = {
     result,
+    network: prepared.network,
     trace,
-    view: {
-      result,
-      network: prepared.network,
-      trace,
-      nodeCount: prepared.network.nodeCount,
-      audience,
-      endTime: last,
-    },
+    nodeCount: n,
+    audience,
+    audienceKind: prepared.audienceKind,
+    endTime: last,
   };
+  return { result, trace, view };
 }

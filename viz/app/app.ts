@@ -22,7 +22,14 @@ import type { BatchPayload, ScenarioSource } from '../worker/protocol.js';
 import { type PreparedView, SimClient, WorkerFailure } from '../worker/sim-client.js';
 import { chartDays, drawBatch, drawFunnel, drawRunCharts, drawTree, setupTabs } from './chart-panel.js';
 import { type CompareSide, drawCompare } from './compare.js';
-import { cascadeAt, kpiCards, kpisAt, type RunView } from './display-data.js';
+import {
+  AUDIENCE_LABELS,
+  brandReachedMask,
+  cascadeAt,
+  kpiCards,
+  kpisAt,
+  type RunView,
+} from './display-data.js';
 import { renderKpis } from './kpi-cards.js';
 import { clearMessages, showMessage } from './messages.js';
 import { NetworkView } from './network-view.js';
@@ -245,17 +252,23 @@ export class VisualiserApp {
     const trace = result.trace;
     if (trace === null) throw new WorkerFailure('the run came back without a trace', false);
     const n = prepared.network.nodeCount;
+    const reach = firstReach(trace, result.stateNames, n);
+    const audience =
+      prepared.audienceKind === 'brand-reached'
+        ? brandReachedMask(reach, trace.channelNames)
+        : prepared.audience;
     const isNewNetwork = prepared.key !== this.networkKey;
     if (isNewNetwork) {
       this.networkKey = prepared.key;
       this.network.setNetwork(
         prepared.network,
-        prepared.audience,
+        audience,
         result.forest.reachedTime,
         result.stateNames,
         prepared.seed,
       );
-    } else this.network.restyle(result.stateNames, prepared.audience);
+    } else this.network.restyle(result.stateNames, audience);
+    this.network.setAudienceLabel(AUDIENCE_LABELS[prepared.audienceKind]);
     const unit = GENERATION_MODELS.has(result.model) ? 'generation' : 'day';
     const lastEvent = trace.length > 0 ? (trace.time[trace.length - 1] as number) : 0;
     const endTime = Math.min(Math.max(lastEvent, 0), Math.max(prepared.horizon, lastEvent));
@@ -264,7 +277,8 @@ export class VisualiserApp {
       network: prepared.network,
       trace,
       nodeCount: n,
-      audience: prepared.audience,
+      audience,
+      audienceKind: prepared.audienceKind,
       endTime,
     };
     const { parent, reachedTime } = result.forest;
@@ -277,7 +291,7 @@ export class VisualiserApp {
       view,
       prepared,
       cursor: new ReplayCursor(trace, result.stateNames, n),
-      reach: firstReach(trace, result.stateNames, n),
+      reach,
       seeds: new Set(result.seeds),
       arcSources: reachedWithParent.map((u) => parent[u] as number),
       arcTargets: reachedWithParent,
@@ -352,7 +366,7 @@ export class VisualiserApp {
     const isEnd = t >= run.view.endTime;
     const cascade = isEnd ? null : cascadeAt(run.view, t);
     const values = kpisAt(run.view, t, run.cursor.index, cascade);
-    renderKpis(byId('kpis'), kpiCards(values, run.view.nodeCount, run.prepared.audience !== null));
+    renderKpis(byId('kpis'), kpiCards(values, run.view.nodeCount, run.view.audienceKind));
     if (this.visiblePanel === 'panel-funnel')
       drawFunnel(run.view, run.cursor.index, counts, (code) => this.network.colourOf(code));
   }

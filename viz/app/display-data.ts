@@ -13,6 +13,8 @@ import {
   type RunResult,
   type Trace,
 } from '../../engine/index.js';
+import type { AudienceKind } from '../engine-adapter.js';
+import type { FirstReach } from '../replay/replay-cursor.js';
 
 /** The run as the page holds it. */
 export interface RunView {
@@ -20,9 +22,34 @@ export interface RunView {
   network: Network;
   trace: Trace;
   nodeCount: number;
+  /** The original audience (see AudienceKind), or null when there is none. */
   audience: Uint8Array | null;
+  audienceKind: AudienceKind;
   /** When the replay ends (the last event, at least the horizon). */
   endTime: number;
+}
+
+/** How the legend names each kind of original audience. */
+export const AUDIENCE_LABELS: Readonly<Record<AudienceKind, string>> = {
+  target: 'target audience',
+  seeding: 'seeding audience',
+  'brand-reached': 'reached by the brand itself',
+  none: 'original audience',
+};
+
+/**
+ * The people a campaign's brand reached itself: those first reached through a channel other than
+ * `earned` (ads, the brand's posts, its influencers). Without a target audience this is the original
+ * audience, and reach beyond it is the engine's earned reach. O(n).
+ */
+export function brandReachedMask(reach: FirstReach, channelNames: readonly string[]): Uint8Array {
+  const earned = channelNames.indexOf('earned');
+  const mask = new Uint8Array(reach.channel.length);
+  for (let u = 0; u < mask.length; u++) {
+    const channel = reach.channel[u] as number;
+    mask[u] = channel >= 0 && channel !== earned ? 1 : 0;
+  }
+  return mask;
 }
 
 /** Reusable buffers for {@link cascadeAt}: the forest cut at t and the engine's metric scratch. */
@@ -170,8 +197,20 @@ export function countKindChannel(trace: Trace, upTo: number, kindName: string, c
   return count;
 }
 
+const BEYOND_EXPLAINED: Readonly<Record<AudienceKind, string>> = {
+  target: 'People reached outside the campaign’s target audience: spread beyond it.',
+  seeding: 'People reached outside the seeding audience: spread beyond it.',
+  'brand-reached':
+    'Earned reach: people first reached by shares and recommendations, not by the brand itself.',
+  none: 'People reached who were not seeded: spread beyond the starting points.',
+};
+
 /** The six KPI cards from figures (metrics or {@link kpisAt}). */
-export function kpiCards(values: Record<string, number>, nodeCount: number, hasAudience: boolean): Kpi[] {
+export function kpiCards(
+  values: Record<string, number>,
+  nodeCount: number,
+  audienceKind: AudienceKind,
+): Kpi[] {
   const has = (name: string) => values[name] !== undefined && Number.isFinite(values[name]);
   const reach = values['reach'] ?? Number.NaN;
   return [
@@ -189,9 +228,7 @@ export function kpiCards(values: Record<string, number>, nodeCount: number, hasA
       value: values['beyondAudience'] ?? Number.NaN,
       kind: 'count',
       sub: has('beyondAudienceFraction') ? `${pct(values['beyondAudienceFraction'] as number)} of reach` : '',
-      explain: hasAudience
-        ? 'People reached outside the original target audience: earned spread.'
-        : 'People reached who were not seeded: earned spread.',
+      explain: BEYOND_EXPLAINED[audienceKind],
     },
     {
       id: 'conversions',

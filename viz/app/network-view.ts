@@ -40,6 +40,7 @@ export class NetworkView {
   private colours: string[] = [];
   private layoutNote = '';
   private legendStructure = '';
+  private audienceLabel = 'original audience';
   /** Resolves when the current layout has finished (tests and the benchmark wait on it). */
   layoutDone: Promise<number> = Promise.resolve(0);
   private resolveLayout: (ms: number) => void = () => {};
@@ -133,6 +134,11 @@ export class NetworkView {
     this.renderer.restyle(this.colours, audience);
   }
 
+  /** How the legend names the outlined people (target audience, seeding audience…). */
+  setAudienceLabel(label: string): void {
+    this.audienceLabel = label;
+  }
+
   /** Draws a replay frame and updates the legend counts. */
   showFrame(frame: Frame, context: HoverContext, counts: readonly number[]): void {
     this.hoverContext = context;
@@ -162,7 +168,7 @@ export class NetworkView {
 
   private renderLegend(stateNames: readonly string[], counts: readonly number[]): void {
     const hasClaim = this.hoverContext?.claim != null;
-    const structure = `${stateNames.join('|')}|${this.colours.join('|')}|${this.audience !== null}|${hasClaim}`;
+    const structure = `${stateNames.join('|')}|${this.colours.join('|')}|${this.audience !== null}|${hasClaim}|${this.audienceLabel}`;
     if (structure === this.legendStructure) {
       // Same rows: update the counts in place (a replay frame must not rebuild the DOM).
       const cells = this.legend.querySelectorAll<HTMLElement>('.count');
@@ -193,7 +199,7 @@ export class NetworkView {
     };
     for (const [code, name] of stateNames.entries()) row('', this.colourOf(code), name, counts[code] ?? 0);
     if (hasClaim) row('', CLAIM_COLOUR, 'believes the false claim', counts[stateNames.length] ?? 0);
-    if (this.audience !== null) row('outline', '', 'original audience');
+    if (this.audience !== null) row('outline', '', this.audienceLabel);
     row('arc', '', 'how the message travelled');
     this.legend.replaceChildren(...rows);
   }
@@ -225,7 +231,7 @@ export class NetworkView {
     if (this.audience !== null)
       lines.push([
         'audience',
-        this.audience[person] === 1 ? 'in the original audience' : 'outside the original audience',
+        this.audience[person] === 1 ? `in: ${this.audienceLabel}` : `outside: ${this.audienceLabel}`,
       ]);
     const reachedTime = context.reach.time[person] as number;
     if (context.seeds.has(person)) lines.push(['reached', 'a seed: reached directly']);

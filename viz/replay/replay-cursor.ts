@@ -46,8 +46,8 @@ export class ReplayCursor {
   index = 0;
   time = Number.NEGATIVE_INFINITY;
   /**
-   * 1 for each person who believes the false claim now (Uint8Array, n); null when the trace has no
-   * claim. `believe` sets it, `won-back` clears it.
+   * 1 for each person who believes the false claim now (Uint8Array, n); null when no one in the trace
+   * ever believes one. `believe` sets it, `won-back` clears it.
    */
   readonly claim: Uint8Array | null;
   /** People who believe the claim now. */
@@ -64,7 +64,11 @@ export class ReplayCursor {
     this.state = new Uint8Array(nodeCount);
     this.toState = kindToState(trace, stateNames);
     this.toClaim = Int8Array.from(trace.kindNames, (name) => CLAIM_KINDS[name] ?? -1);
-    this.claim = trace.kindNames.includes('believe') ? new Uint8Array(nodeCount) : null;
+    const believe = trace.kindNames.indexOf('believe');
+    this.claim =
+      believe >= 0 && trace.kind.subarray(0, trace.length).includes(believe)
+        ? new Uint8Array(nodeCount)
+        : null;
   }
 
   /** The last event time, where the replay ends. */

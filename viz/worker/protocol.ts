@@ -7,6 +7,7 @@
  * Worker → page: `prepared`, `run-done`, `progress`, `batch-done`, `cancelled`, `failed`.
  */
 import type { Network, RunResult } from '../../engine/index.js';
+import type { AudienceKind } from '../engine-adapter.js';
 
 /** Where a scenario comes from: its text, a place name for messages, and the graph files it may read. */
 export interface ScenarioSource {
@@ -26,6 +27,7 @@ export interface PreparedPayload {
   key: string;
   network: Network | null;
   audience: Uint8Array | null;
+  audienceKind: AudienceKind;
   seed: number;
   runs: number;
   horizon: number;

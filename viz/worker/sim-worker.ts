@@ -70,6 +70,7 @@ function payload(prepared: PreparedScenario, source: ScenarioSource): PreparedPa
     key,
     network: isNew ? structuredClone(prepared.network) : null,
     audience: prepared.audience === null ? null : prepared.audience.slice(),
+    audienceKind: prepared.audienceKind,
     seed: prepared.seed,
     runs: prepared.runs,
     horizon: prepared.horizon,
