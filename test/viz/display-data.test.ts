@@ -27,14 +27,26 @@ describe('display data of a seeded campaign run', () => {
     const values = kpisAt(view, view.endTime, view.trace.length, null);
     expect(values).toEqual(result.metrics);
     const cards = kpiCards(values, view.nodeCount, view.audienceKind);
-    expect(cards.map((card) => [card.id, card.value])).toEqual([
-      ['reach', result.metrics['reach']],
-      ['beyond', result.metrics['beyondAudience']],
-      ['conversions', result.metrics['conversions']],
-      ['roi', result.metrics['roi']],
-      ['sov', result.metrics['shareOfVoice']],
-      ['virality', result.metrics['structuralVirality']],
+    expect(cards.map((card) => card.metric)).toEqual([
+      'reach',
+      'beyondAudience',
+      'conversions',
+      'roi',
+      'shareOfVoice',
+      'structuralVirality',
     ]);
+    for (const card of cards) expect(card.value).toBe(result.metrics[card.metric]);
+    const classic = runView(KARATE_IC).result.metrics;
+    const classicCards = kpiCards(classic, 34, 'none');
+    expect(classicCards.map((card) => card.metric)).toEqual([
+      'reach',
+      'beyondAudience',
+      'depth',
+      'reproduction',
+      'duration',
+      'structuralVirality',
+    ]);
+    for (const card of classicCards) expect(card.value).toBe(classic[card.metric]);
     expect(warningCount()).toBe(0);
   });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseScenario, ScenarioError } from '../../engine/index.js';
-import { compareRows } from '../../viz/app/compare.js';
+import { compareRows, describeChange } from '../../viz/app/compare.js';
 import { csvCell, fileStem, resultsCsv } from '../../viz/io/export.js';
 import { decodeShare, encodeShare } from '../../viz/io/share.js';
 import { chooseDrawn, DRAW_NODE_LIMIT, iterationBudget } from '../../viz/network/layout-budget.js';
@@ -132,9 +132,26 @@ describe('drawing budget', () => {
 });
 
 describe('compare', () => {
-  it('compareRows(A, B) lists metrics either side has with signed differences', () => {
-    const a = { label: 'A', metrics: { reach: 1000, roi: 0.1 }, curve: new Float64Array(0), nodeCount: 10 };
-    const b = { label: 'B', metrics: { reach: 1500, roi: 0.05 }, curve: new Float64Array(0), nodeCount: 10 };
+  it('compareRows(A, B) lists metrics either side has with signed differences; describeChange says what B changed', () => {
+    const doc = { name: 'x', model: { type: 'independent-cascade', probability: 0.4 }, seed: 1 };
+    const a = {
+      label: 'A',
+      doc,
+      runIndex: 0,
+      metrics: { reach: 1000, roi: 0.1 },
+      curve: new Float64Array(0),
+      nodeCount: 10,
+    };
+    const b = {
+      label: 'B',
+      doc: { ...doc, name: 'y', model: { type: 'independent-cascade', probability: 0.3 } },
+      runIndex: 2,
+      metrics: { reach: 1500, roi: 0.05 },
+      curve: new Float64Array(0),
+      nodeCount: 10,
+    };
+    expect(describeChange(a, b)).toBe('model.probability 0.4 → 0.3, run 0 → 2');
+    expect(describeChange(a, a)).toBe('same scenario and run');
     expect(compareRows(a, b)).toEqual([
       { label: 'Reach', a: '1k', b: '1.5k', delta: '+500', sign: 1 },
       { label: 'ROI', a: '10%', b: '5%', delta: '-5 pts', sign: -1 },

@@ -8,6 +8,7 @@ import {
   quantileBand,
   reachByChannel,
   reachCurve,
+  trimFlatTail,
 } from '../../viz/charts/series-data.js';
 import { KARATE_IC, runView } from './helpers.js';
 
@@ -65,6 +66,14 @@ describe('series data', () => {
     expect(Array.from(band.low)).toEqual([1, 2]);
     expect(Array.from(band.high)).toEqual([19, 38]);
     expect(quantile(Float64Array.from([1, 2]), 0.5)).toBe(1.5);
+  });
+
+  it('trimFlatTail(curves) keeps the days up to one after the last change in any run', () => {
+    const curves = Float64Array.from([1, 2, 2, 2, 2, 1, 1, 3, 3, 3]);
+    const trimmed = trimFlatTail(curves, 2, 5);
+    expect(trimmed.days).toBe(4);
+    expect(Array.from(trimmed.curves)).toEqual([1, 2, 2, 2, 1, 1, 3, 3]);
+    expect(trimFlatTail(Float64Array.from([1, 2]), 1, 2).days).toBe(2);
   });
 
   it('ccdf(sizes) gives P(size ≥ s) at each distinct size', () => {

@@ -57,6 +57,9 @@ interface CurrentRun {
   days: number;
   handles: ChartHandle[];
   label: string;
+  /** The scenario as it was run (the panel may have changed it since). */
+  doc: ScenarioDoc;
+  runIndex: number;
 }
 
 function byId<T extends HTMLElement>(id: string): T {
@@ -214,6 +217,7 @@ export class VisualiserApp {
     (byId('run') as HTMLButtonElement).disabled = true;
     try {
       const runIndex = this.runIndex();
+      const doc = this.doc;
       const { prepared, result, elapsedMs } = await this.client.run(this.source(), runIndex);
       let shown = result;
       if (traceFile !== undefined) {
@@ -226,7 +230,7 @@ export class VisualiserApp {
         }
         shown = { ...result, trace: loaded.trace };
       }
-      this.showRun(prepared, shown, runIndex);
+      this.showRun(prepared, shown, runIndex, doc);
       this.setStatus(
         `Run ${runIndex} in ${(elapsedMs / 1000).toFixed(2)} s${traceFile === undefined ? '' : ` · replaying ${traceFile.name}`}.`,
         'ready',
@@ -248,7 +252,7 @@ export class VisualiserApp {
     );
   }
 
-  private showRun(prepared: PreparedView, result: RunResult, runIndex: number): void {
+  private showRun(prepared: PreparedView, result: RunResult, runIndex: number, doc: ScenarioDoc): void {
     const trace = result.trace;
     if (trace === null) throw new WorkerFailure('the run came back without a trace', false);
     const n = prepared.network.nodeCount;
@@ -299,7 +303,9 @@ export class VisualiserApp {
       unit,
       days,
       handles: [],
-      label: `${String(this.doc['name'] ?? this.place)}, run ${runIndex}`,
+      label: `${String(doc['name'] ?? this.place)}, run ${runIndex}`,
+      doc,
+      runIndex,
     };
     this.runCount++;
     document.body.dataset['runs'] = String(this.runCount);
@@ -402,6 +408,8 @@ export class VisualiserApp {
   private side(run: CurrentRun): CompareSide {
     return {
       label: run.label,
+      doc: run.doc,
+      runIndex: run.runIndex,
       metrics: run.view.result.metrics,
       curve: reachCurve(run.view.result.forest.reachedTime, run.days),
       nodeCount: run.view.nodeCount,

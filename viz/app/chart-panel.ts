@@ -4,7 +4,7 @@
  * false claim (Crisis), the Monte Carlo band and cascade-size CCDF, the cascade tree and Compare A/B.
  * Charts follow the replay cursor.
  */
-import type { Trace } from '../../engine/index.js';
+import { nodeId, type Trace } from '../../engine/index.js';
 import {
   drawCascadeTree,
   forestTrees,
@@ -184,7 +184,8 @@ export function drawTree(view: RunView, colourOf: (u: number) => string, pickRoo
     ...trees.roots.slice(0, 50).map((r, i) => {
       const option = document.createElement('option');
       option.value = String(r);
-      option.textContent = `${i === 0 ? 'Largest: ' : ''}from person ${r} (${formatCount(trees.sizeOf.get(r) as number)} people)`;
+      const size = formatCount(trees.sizeOf.get(r) as number);
+      option.textContent = `${i === 0 ? 'Largest, ' : ''}${size} people, from ${nodeId(view.network, r)}`;
       option.selected = r === root;
       return option;
     }),

@@ -9,6 +9,9 @@ import { formatCount, formatNumber, formatPercent } from '../format.js';
 /** One side of the comparison. */
 export interface CompareSide {
   label: string;
+  /** The scenario the run came from, to say what B changed. */
+  doc: Record<string, unknown>;
+  runIndex: number;
   metrics: Record<string, number>;
   /** People reached by the end of each day. */
   curve: Float64Array;
@@ -30,7 +33,7 @@ const ROWS: [string, string, 'count' | 'percent' | 'number'][] = [
   ['claimReach', 'Claim reach', 'count'],
   ['structuralVirality', 'Structural virality', 'number'],
   ['depth', 'Depth', 'count'],
-  ['duration', 'Duration (days)', 'number'],
+  ['duration', 'Duration', 'number'],
 ];
 
 function format(value: number | undefined, kind: 'count' | 'percent' | 'number'): string {
@@ -40,6 +43,35 @@ function format(value: number | undefined, kind: 'count' | 'percent' | 'number')
     : kind === 'percent'
       ? formatPercent(value)
       : formatNumber(value);
+}
+
+function flatten(value: unknown, path: string, out: Map<string, string>): Map<string, string> {
+  if (value !== null && typeof value === 'object') {
+    for (const [key, child] of Object.entries(value))
+      flatten(child, path === '' ? key : `${path}.${key}`, out);
+  } else out.set(path, JSON.stringify(value));
+  return out;
+}
+
+/**
+ * What B changed against A, for the legend: up to `limit` changed fields as `path: a → b` (names and
+ * descriptions ignored), the run index when it differs, or "same scenario".
+ */
+export function describeChange(a: CompareSide, b: CompareSide, limit = 3): string {
+  const before = flatten(a.doc, '', new Map());
+  const after = flatten(b.doc, '', new Map());
+  const changes: string[] = [];
+  for (const path of new Set([...before.keys(), ...after.keys()])) {
+    if (path === 'name' || path === 'description' || path === '$schema') continue;
+    const x = before.get(path);
+    const y = after.get(path);
+    if (x === y) continue;
+    changes.push(`${path} ${x ?? '(none)'} → ${y ?? '(none)'}`);
+  }
+  if (a.runIndex !== b.runIndex) changes.push(`run ${a.runIndex} → ${b.runIndex}`);
+  if (changes.length === 0) return 'same scenario and run';
+  const shown = changes.slice(0, limit).join(', ');
+  return changes.length > limit ? `${shown} and ${changes.length - limit} more` : shown;
 }
 
 /** The rows of the comparison table: label, A, B and B − A, for metrics either side has. */
@@ -90,7 +122,7 @@ export function drawCompare(
     chart,
     [
       { name: `A: ${a.label}`, colour: '#7b8794', values: a.curve, isDashed: true },
-      { name: `B: ${b.label}`, colour: '#e26028', values: b.curve },
+      { name: `B: ${describeChange(a, b)}`, colour: '#e26028', values: b.curve },
     ],
     { xLabel: unit },
   );

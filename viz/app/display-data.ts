@@ -115,6 +115,8 @@ export function kindCounts(trace: Trace, upTo: number): Record<string, number> {
 /** A KPI card's content. */
 export interface Kpi {
   id: string;
+  /** The run metric the card shows (a key of RunResult.metrics). */
+  metric: string;
   label: string;
   value: number;
   kind: 'count' | 'percent' | 'number';
@@ -213,65 +215,106 @@ export function kpiCards(
 ): Kpi[] {
   const has = (name: string) => values[name] !== undefined && Number.isFinite(values[name]);
   const reach = values['reach'] ?? Number.NaN;
+  const reachCard: Kpi = {
+    id: 'reach',
+    metric: 'reach',
+    label: 'Reach',
+    value: reach,
+    kind: 'count',
+    sub: `${pct(reach / nodeCount)} of ${compact(nodeCount)} people`,
+    explain: 'People who received the message at least once (seeds included).',
+  };
+  const beyondCard: Kpi = {
+    id: 'beyond',
+    metric: 'beyondAudience',
+    label: 'Beyond audience',
+    value: values['beyondAudience'] ?? Number.NaN,
+    kind: 'count',
+    sub: has('beyondAudienceFraction') ? `${pct(values['beyondAudienceFraction'] as number)} of reach` : '',
+    explain: BEYOND_EXPLAINED[audienceKind],
+  };
+  const viralityCard: Kpi = {
+    id: 'virality',
+    metric: 'structuralVirality',
+    label: 'Structural virality',
+    value: values['structuralVirality'] ?? Number.NaN,
+    kind: 'number',
+    sub: has('depth') ? `depth ${values['depth']}` : '',
+    explain:
+      'Mean distance between two people of the same cascade tree: about 2 for a broadcast, higher for a chain of shares.',
+  };
+  if (values['conversions'] === undefined) {
+    // Classic models have no purchases, money or rival claim: show how the cascade grew instead.
+    return [
+      reachCard,
+      beyondCard,
+      {
+        id: 'depth',
+        metric: 'depth',
+        label: 'Depth',
+        value: values['depth'] ?? Number.NaN,
+        kind: 'count',
+        sub: has('maxBreadth') ? `widest step ${compact(values['maxBreadth'] as number)} people` : '',
+        explain: 'The longest chain of people passing the message on (generations from a seed).',
+      },
+      {
+        id: 'reproduction',
+        metric: 'reproduction',
+        label: 'Reproduction',
+        value: values['reproduction'] ?? Number.NaN,
+        kind: 'number',
+        sub: 'people reached per sharer',
+        explain:
+          'How many people each person who passed it on reached, on average: above 1, the cascade grows.',
+      },
+      {
+        id: 'duration',
+        metric: 'duration',
+        label: 'Duration',
+        value: values['duration'] ?? Number.NaN,
+        kind: 'number',
+        sub: 'from first to last reach',
+        explain: 'Time from the first person reached to the last (days, or generations).',
+      },
+      viralityCard,
+    ];
+  }
   return [
-    {
-      id: 'reach',
-      label: 'Reach',
-      value: reach,
-      kind: 'count',
-      sub: `${pct(reach / nodeCount)} of ${compact(nodeCount)} people`,
-      explain: 'People who received the message at least once (seeds included).',
-    },
-    {
-      id: 'beyond',
-      label: 'Beyond audience',
-      value: values['beyondAudience'] ?? Number.NaN,
-      kind: 'count',
-      sub: has('beyondAudienceFraction') ? `${pct(values['beyondAudienceFraction'] as number)} of reach` : '',
-      explain: BEYOND_EXPLAINED[audienceKind],
-    },
+    reachCard,
+    beyondCard,
     {
       id: 'conversions',
+      metric: 'conversions',
       label: 'Conversions',
       value: values['conversions'] ?? Number.NaN,
       kind: 'count',
       sub: has('referralConversions')
         ? `${compact(values['referralConversions'] as number)} by referral`
-        : has('conversions')
-          ? 'purchases'
-          : 'not in this model',
+        : 'purchases',
       explain: 'Purchases; a referral conversion is credited to the friend who recommended.',
     },
     {
       id: 'roi',
+      metric: 'roi',
       label: 'ROI',
       value: values['roi'] ?? Number.NaN,
       kind: 'percent',
-      sub: has('cost') ? `cost ${money(values['cost'] as number)}` : 'not in this model',
+      sub: has('cost') ? `cost ${money(values['cost'] as number)}` : 'no cost',
       explain: 'Return on investment: (revenue − cost) / cost.',
     },
     {
       id: 'sov',
+      metric: 'shareOfVoice',
       label: 'Share of voice',
       value: values['shareOfVoice'] ?? Number.NaN,
       kind: 'percent',
       sub:
         has('claimReach') && (values['claimReach'] as number) > 0
           ? `claim reached ${compact(values['claimReach'] as number)}`
-          : has('shareOfVoice')
-            ? 'no false claim'
-            : 'not in this model',
+          : 'no false claim',
       explain: 'The campaign’s mentions over all mentions of the campaign and the false claim.',
     },
-    {
-      id: 'virality',
-      label: 'Structural virality',
-      value: values['structuralVirality'] ?? Number.NaN,
-      kind: 'number',
-      sub: has('depth') ? `depth ${values['depth']}` : '',
-      explain:
-        'Mean distance between two people of the same cascade tree: about 2 for a broadcast, higher for a chain of shares.',
-    },
+    viralityCard,
   ];
 }
 

@@ -1,14 +1,18 @@
 /**
  * The KPI cards: reach, reach beyond the audience, conversions, ROI, share of voice and structural
- * virality, formatted for people. Each card carries its explanation as a tooltip (title) and its raw
- * value in `data-value`, which the end-to-end test compares with the engine's numbers.
+ * virality (for classic models: depth, reproduction and duration instead of the money cards),
+ * formatted for people. Each card carries its explanation as a tooltip (title), its raw value in
+ * `data-value` and its metric name in `data-metric`: the end-to-end test compares them with the
+ * engine's numbers.
  */
 import { formatCount, formatNumber, formatPercent } from '../format.js';
 import type { Kpi } from './display-data.js';
 
 /** Renders the cards into `box` (reusing them when present). */
 export function renderKpis(box: HTMLElement, kpis: readonly Kpi[]): void {
-  if (box.children.length !== kpis.length) {
+  const layout = kpis.map((kpi) => kpi.id).join('|');
+  if (box.dataset['layout'] !== layout) {
+    box.dataset['layout'] = layout;
     box.replaceChildren(
       ...kpis.map((kpi) => {
         const card = document.createElement('div');
@@ -30,6 +34,7 @@ export function renderKpis(box: HTMLElement, kpis: readonly Kpi[]): void {
     const card = box.children[i] as HTMLElement;
     card.title = kpi.explain;
     card.dataset['value'] = String(kpi.value);
+    card.dataset['metric'] = kpi.metric;
     card.setAttribute('aria-label', `${kpi.label}: ${text(kpi)}. ${kpi.sub}`);
     (card.children[0] as HTMLElement).textContent = kpi.label;
     (card.children[1] as HTMLElement).textContent = text(kpi);

@@ -333,5 +333,9 @@ export function drawLogLog(
     .attr('cy', (p) => y(p.probability))
     .attr('r', 3)
     .attr('fill', colour);
-  g.append('text').attr('class', 'axis-label').attr('x', 4).attr('y', 10).text('P(size ≥ s)');
+  g.append('text')
+    .attr('class', 'axis-label')
+    .attr('transform', `translate(${-MARGIN.left + 10},${innerHeight / 2}) rotate(-90)`)
+    .attr('text-anchor', 'middle')
+    .text('P(size ≥ s)');
 }

@@ -123,3 +123,30 @@ export function ccdf(sizes: Float64Array): { size: number; probability: number }
   }
   return points;
 }
+
+/**
+ * Drops the flat tail of `runs` curves of `days` values each (row-major): keeps the days up to one after
+ * the last change in any curve, so a horizon of 1000 generations does not squeeze a cascade that ended
+ * in 30. Returns the kept day count and the trimmed curves (the input when nothing is dropped).
+ */
+export function trimFlatTail(
+  curves: Float64Array,
+  runs: number,
+  days: number,
+): { days: number; curves: Float64Array } {
+  let last = 0;
+  for (let r = 0; r < runs; r++) {
+    const row = r * days;
+    for (let d = days - 1; d > last; d--) {
+      if (curves[row + d] !== curves[row + d - 1]) {
+        last = d;
+        break;
+      }
+    }
+  }
+  const kept = Math.min(days, last + 2);
+  if (kept === days) return { days, curves };
+  const out = new Float64Array(runs * kept);
+  for (let r = 0; r < runs; r++) out.set(curves.subarray(r * days, r * days + kept), r * kept);
+  return { days: kept, curves: out };
+}

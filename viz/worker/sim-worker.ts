@@ -4,7 +4,7 @@
  * Carlo batch that reports progress and stops between runs when cancelled. Results are transferred.
  */
 import { ViralsimError } from '../../engine/index.js';
-import { dayCount, reachCurve } from '../charts/series-data.js';
+import { dayCount, reachCurve, trimFlatTail } from '../charts/series-data.js';
 import {
   type PreparedScenario,
   parseScenarioText,
@@ -112,11 +112,12 @@ async function runBatch(id: number, source: ScenarioSource, runs: number): Promi
       }
     }
   }
+  const trimmed = trimFlatTail(curves, runs, days);
   const batch: BatchPayload = {
     runs,
     metrics,
-    reachCurves: curves,
-    days,
+    reachCurves: trimmed.curves,
+    days: trimmed.days,
     nodeCount: n,
     elapsedMs: performance.now() - started,
   };
