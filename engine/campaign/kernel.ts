@@ -1,9 +1,11 @@
 /**
  * The campaign kernel: one run's state in typed arrays and the handlers for campaign content (posts
- * and recommendations). A view is an impression; a person engages with an item at most once (their
- * exposure counter for it is then marked); an engaged person may share the post (their followers then
- * see it later, through the shared event queue) and may buy (once per person); a customer may become
- * an advocate and recommend the product after a delay.
+ * and recommendations). A view is an impression; the chance to engage with an influencer's post (and,
+ * with tierEngagement scope all-posts, any share or recommendation) is scaled by the poster's tier
+ * (engagement falls as follower count grows; resolved per person in prepare.ts). A person engages
+ * with an item at most once (their exposure counter for it is then marked); an engaged person may
+ * share the post (their followers then see it later, through the shared event queue) and may buy
+ * (once per person); a customer may become an advocate and recommend the product after a delay.
  *
  * Invariants: the funnel stage only rises; every impression, engagement and conversion adds to its
  * channel's counter and, when tracing, records one event with that channel; the forest records, for
@@ -226,7 +228,10 @@ function countImpression(s: CampaignState, v: number, channel: number, source: n
 /**
  * Person v sees post p at `time` through `channel` (source: the sharer or influencer, −1 for ads and
  * the brand's own posts). Engagement chance: appeal · 2^(−age / noveltyHalfLife) · receptivity ·
- * (1 − fatigue)^(earlier views of p), age clamped at 0.
+ * tierEngagement(source's tier) · (1 − fatigue)^(earlier views of p), age clamped at 0; the tier
+ * factor applies to influencers' sponsored posts (paid, source ≥ 0), and to shares only with scope
+ * all-posts; it is 1 for ads and brand posts. Multiplying the bound draws nothing, so a factor of 1
+ * leaves the run bit-identical.
  */
 export function seePost(
   s: CampaignState,
@@ -246,6 +251,12 @@ export function seePost(
   // rejected against the bound alone, without computing the exponential.
   let bound = (pr.postAppeal[p] as number) * (pr.fatiguePower[seen] as number);
   if (pr.receptivity !== null) bound *= pr.receptivity[v] as number;
+  // Tier engagement: a person's post (source ≥ 0) is an influencer's sponsored post when paid, a
+  // share when earned; shares are scaled only with scope all-posts.
+  const tierFactor = pr.posterEngagement;
+  if (source >= 0 && tierFactor !== null && (channel === CHANNEL.paid || pr.isTierEngagementOnAllPosts)) {
+    bound *= tierFactor[source] as number;
+  }
   if (bound <= 0) return;
   const rng = s.engagementRng;
   const x = rng();
@@ -278,9 +289,10 @@ export function seePost(
 }
 
 /**
- * Person v sees an advocate's recommendation (earned). Acting on it is a click; it converts with the
- * recommendation's conversion chance (times peerTrust and the segment factor). Recommendations are
- * not re-shared and do not age.
+ * Person v sees an advocate's recommendation (earned). Acting on it is a click, with chance
+ * recommendation.appeal · receptivity · (1 − fatigue)^(earlier views), times the advocate's tier
+ * engagement with scope all-posts; it converts with the recommendation's conversion chance (times
+ * peerTrust and the segment factor). Recommendations are not re-shared and do not age.
  */
 export function seeRecommendation(s: CampaignState, v: number, source: number, time: number): void {
   countImpression(s, v, CHANNEL.earned, source, time);
@@ -292,6 +304,9 @@ export function seeRecommendation(s: CampaignState, v: number, source: number, t
   const recommendation = pr.campaign.recommendation;
   let chance = recommendation.appeal * (pr.fatiguePower[seen] as number);
   if (pr.receptivity !== null) chance *= pr.receptivity[v] as number;
+  if (pr.posterEngagement !== null && pr.isTierEngagementOnAllPosts) {
+    chance *= pr.posterEngagement[source] as number;
+  }
   if (chance <= 0) return;
   const rng = s.engagementRng;
   if (rng() >= chance) return;

@@ -1,9 +1,10 @@
 /**
  * Per-network preparation of a campaign: everything that does not change between runs is resolved
- * once into typed arrays (segment multipliers per person, the ad targets, the people who may follow
- * the brand, influencer fees per tier code, the posts' parameters) and cached per network (the last
- * campaign spec and audience mask prepared for it), so a Monte Carlo batch pays for it once. Attribute lookups and user-facing
- * names never reach the kernel.
+ * once into typed arrays (segment multipliers per person, the engagement multiplier of each person's
+ * posts by tier, the ad targets, the people who may follow the brand, influencer fees per tier code,
+ * the posts' parameters) and cached per network (the last campaign spec and audience mask prepared
+ * for it), so a Monte Carlo batch pays for it once. Attribute lookups and user-facing names never
+ * reach the kernel.
  *
  * Invariants: a prepared campaign is read-only except its event queue and cascade scratch, which one
  * run at a time borrows (runs are synchronous, so two runs never share it at once).
@@ -35,6 +36,13 @@ export interface PreparedCampaign {
   readonly tierFee: Float64Array | null;
   /** Tier code per person, or null. */
   readonly tierCodes: Uint8Array | null;
+  /**
+   * Engagement multiplier of posts by each person, from their tier (`tierEngagement`; Float64Array,
+   * n), or null when it is 1 for everyone (no tier column, or every tier's multiplier is 1).
+   */
+  readonly posterEngagement: Float64Array | null;
+  /** Whether posterEngagement also scales shares and recommendations (scope `all-posts`). */
+  readonly isTierEngagementOnAllPosts: boolean;
   /** Posts' parameters, one entry per post (Float64Array, postCount each). */
   readonly postDay: Float64Array;
   readonly postAppeal: Float64Array;
@@ -134,6 +142,42 @@ function tierFees(network: Network, campaign: ResolvedCampaign): Float64Array | 
 }
 
 /**
+ * The engagement multiplier of each person's posts, from their tier. Tier names outside
+ * INFLUENCER_TIERS get 1. Without a tier column every person counts as nano (whose default is 1); a
+ * `tierEngagement` the spec sets explicitly is then refused rather than silently ignored.
+ */
+function posterEngagement(
+  network: Network,
+  spec: CampaignSpec,
+  campaign: ResolvedCampaign,
+  place: string,
+): Float64Array | null {
+  const table = campaign.tierEngagement;
+  const column = network.attributes.columns.tier;
+  if (column === undefined) {
+    if (spec.tierEngagement !== undefined) {
+      throw new ScenarioError(
+        `${place}campaign.tierEngagement: the network has no tier attribute to read posters' tiers from; add a population to the scenario or remove tierEngagement`,
+      );
+    }
+    return null;
+  }
+  const byCode = new Float64Array(256).fill(1);
+  column.names.forEach((name, code) => {
+    const tier = INFLUENCER_TIERS.find((t) => t === name);
+    if (tier !== undefined) byCode[code] = table[tier];
+  });
+  const n = network.nodeCount;
+  const codes = column.codes;
+  let isAllOne = true;
+  for (let u = 0; u < n && isAllOne; u++) isAllOne = byCode[codes[u] as number] === 1;
+  if (isAllOne) return null;
+  const factor = new Float64Array(n);
+  for (let u = 0; u < n; u++) factor[u] = byCode[codes[u] as number] as number;
+  return factor;
+}
+
+/**
  * Resolves `spec` against `network` (see the module comment), or returns the cached result for the
  * same network, the same spec (by value) and the same audience mask object. `audience` is the campaign's target-audience mask
  * (null: everyone); `place` prefixes error messages (e.g. `city.json: `). Throws ScenarioError for
@@ -184,6 +228,8 @@ export function prepareCampaign(
     followerPool: listMembers(audience, n),
     tierFee: tierFees(network, campaign),
     tierCodes: network.attributes.columns.tier?.codes ?? null,
+    posterEngagement: posterEngagement(network, spec, campaign, place),
+    isTierEngagementOnAllPosts: campaign.tierEngagement.scope === 'all-posts',
     postDay: Float64Array.from(campaign.posts, (post) => post.day),
     postAppeal: Float64Array.from(campaign.posts, (post) => post.appeal),
     postShareability: Float64Array.from(campaign.posts, (post) => post.shareability),

@@ -9,6 +9,42 @@ import type { SeedingSpec } from '../seeding/spec.js';
 import { PLATFORM_DEFAULTS, type Platform } from './platforms.js';
 import type { CampaignSpec, GoalMetric } from './spec.js';
 
+/** One number per influencer tier. */
+export interface TierTable {
+  readonly nano: number;
+  readonly micro: number;
+  readonly macro: number;
+  readonly mega: number;
+}
+
+/** Which posts by people the tier engagement multipliers scale. */
+export const TIER_ENGAGEMENT_SCOPES = ['influencer-posts', 'all-posts'] as const;
+export type TierEngagementScope = (typeof TIER_ENGAGEMENT_SCOPES)[number];
+
+/** Engagement multipliers by the poster's tier, and the posts they apply to. */
+export interface TierEngagement extends TierTable {
+  /**
+   * `influencer-posts`: only the seeded influencers' sponsored posts; `all-posts`: also every share
+   * and recommendation, by the sharer's or recommender's tier.
+   */
+  readonly scope: TierEngagementScope;
+}
+
+/**
+ * Default engagement multipliers by the poster's tier: Markerly's 2016 Instagram like rates by
+ * follower count (1k–10k: 4%, 10k–100k: 2.37%, 100k–1M: about 1.7%, 1M–10M: 1.66%), each over the
+ * nano rate, so nano = 1 is the anchor: `appeal` stays the chance to engage with a post by the brand
+ * or an ordinary person. By default they scale the seeded influencers' sponsored posts only, so the
+ * calibration of ordinary word of mouth (shares, recommendations) is untouched.
+ */
+export const TIER_ENGAGEMENT_DEFAULTS: TierEngagement = Object.freeze({
+  nano: 1,
+  micro: 0.59,
+  macro: 0.43,
+  mega: 0.42,
+  scope: 'influencer-posts',
+});
+
 /** A complete post. */
 export interface ResolvedPost {
   readonly day: number;
@@ -52,6 +88,8 @@ export interface ResolvedCampaign {
     readonly endDay: number;
     readonly post: number;
   };
+  /** Engagement multiplier by the poster's tier, for the posts its scope names. */
+  readonly tierEngagement: TierEngagement;
   readonly peerTrust: number;
   readonly advocacy: number;
   readonly advocacyDelayDays: number;
@@ -61,12 +99,7 @@ export interface ResolvedCampaign {
   readonly crisis: ResolvedCrisis | null;
   readonly economics: {
     readonly price: number;
-    readonly influencerFees: {
-      readonly nano: number;
-      readonly micro: number;
-      readonly macro: number;
-      readonly mega: number;
-    };
+    readonly influencerFees: TierTable;
     readonly fixedCost: number;
   };
   /** null: no goal (goalHit is NaN). `byDay` null: the horizon. */
@@ -116,6 +149,7 @@ export const CAMPAIGN_DEFAULTS: ResolvedCampaign = Object.freeze({
     endDay: 29,
     post: 0,
   }),
+  tierEngagement: TIER_ENGAGEMENT_DEFAULTS,
   peerTrust: 2,
   advocacy: 0.1,
   advocacyDelayDays: 7,
@@ -130,6 +164,12 @@ export const CAMPAIGN_DEFAULTS: ResolvedCampaign = Object.freeze({
   }),
   goal: null,
 });
+
+/** The fields of `object` that are not undefined (a spread then keeps the defaults for the others). */
+function definedFields<T extends object>(object: T | undefined): Partial<T> {
+  if (object === undefined) return {};
+  return Object.fromEntries(Object.entries(object).filter(([, v]) => v !== undefined)) as Partial<T>;
+}
 
 function resolvePost(post: NonNullable<CampaignSpec['posts']>[number]): ResolvedPost {
   const d = POST_DEFAULTS;
@@ -187,6 +227,7 @@ export function resolveCampaign(spec: CampaignSpec): ResolvedCampaign {
       endDay: ads.endDay ?? d.ads.endDay,
       post: ads.post ?? d.ads.post,
     }),
+    tierEngagement: Object.freeze({ ...d.tierEngagement, ...definedFields(spec.tierEngagement) }),
     peerTrust: spec.peerTrust ?? d.peerTrust,
     advocacy: spec.advocacy ?? d.advocacy,
     advocacyDelayDays: spec.advocacyDelayDays ?? d.advocacyDelayDays,

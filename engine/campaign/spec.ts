@@ -14,7 +14,7 @@ import { audienceFilterSchema } from '../network/audience.js';
 import { parseWith } from '../scenario/problems.js';
 import { seedingSpecSchema } from '../seeding/spec.js';
 import { DELAY_DISTRIBUTIONS, PLATFORM_PRESETS } from './platforms.js';
-import { POST_DEFAULTS, type ResolvedCampaign, resolveCampaign } from './resolve.js';
+import { POST_DEFAULTS, type ResolvedCampaign, resolveCampaign, TIER_ENGAGEMENT_SCOPES } from './resolve.js';
 
 export {
   CAMPAIGN_DEFAULTS,
@@ -24,6 +24,11 @@ export {
   type ResolvedCrisis,
   type ResolvedPost,
   resolveCampaign,
+  TIER_ENGAGEMENT_DEFAULTS,
+  TIER_ENGAGEMENT_SCOPES,
+  type TierEngagement,
+  type TierEngagementScope,
+  type TierTable,
 } from './resolve.js';
 
 const probability = z.number().min(0).max(1);
@@ -205,6 +210,33 @@ const goalSchema = z
   })
   .describe('A goal such as "at least 500 conversions by day 90"; each run reports goalHit 1 or 0.');
 
+const tierMultiplier = z.number().min(0).max(10);
+
+const tierEngagementSchema = z
+  .strictObject({
+    nano: tierMultiplier
+      .optional()
+      .describe('Multiplier (0–10) for posts by nano people (everyone below micro). Default 1 (the anchor).'),
+    micro: tierMultiplier
+      .optional()
+      .describe('Multiplier (0–10) for posts by micro influencers. Default 0.59.'),
+    macro: tierMultiplier
+      .optional()
+      .describe('Multiplier (0–10) for posts by macro influencers. Default 0.43.'),
+    mega: tierMultiplier
+      .optional()
+      .describe('Multiplier (0–10) for posts by mega influencers. Default 0.42.'),
+    scope: z
+      .enum(TIER_ENGAGEMENT_SCOPES)
+      .optional()
+      .describe(
+        '"influencer-posts": the seeded influencers’ sponsored posts only; "all-posts": also every share and recommendation, by the poster’s tier. Default "influencer-posts".',
+      ),
+  })
+  .describe(
+    'Multipliers on a viewer’s chance to engage with a post by a person of each tier (never ads or brand posts): engagement rate falls as follower count grows (Markerly 2016 like rates 4%, 2.37%, 1.7%, 1.66% for 1k–10k, 10k–100k, 100k–1M, 1M+ followers, over nano).',
+  );
+
 const campaignObjectSchema = z.strictObject({
   platform: platformSchema.optional(),
   posts: z
@@ -225,6 +257,7 @@ const campaignObjectSchema = z.strictObject({
     .optional()
     .describe('Share (0–1) of the target audience who follow the brand (owned media). Default 0.02.'),
   ads: adsSchema.optional(),
+  tierEngagement: tierEngagementSchema.optional(),
   peerTrust: nonNegative
     .optional()
     .describe(

@@ -124,6 +124,8 @@ describe('runCampaign exact cases', () => {
       ...QUIET,
       platform: CERTAIN_FEED,
       posts: [{ appeal: 1, shareability: 0, conversion: 1 }],
+      // Every tier engages alike here, so person 3 surely buys from the first post they see.
+      tierEngagement: { micro: 1, macro: 1, mega: 1 },
       economics: { price: 40, fixedCost: 5, influencerFees: { nano: 1, micro: 10, macro: 100, mega: 1000 } },
     };
     const m = run(network, campaign, [0, 1, 2]).metrics;
