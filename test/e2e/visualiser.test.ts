@@ -194,12 +194,16 @@ describe('the visualiser in Chromium', () => {
     const graph = join(folder, 'ring.txt');
     writeFileSync(
       graph,
-      `# a ring of 12\n${Array.from({ length: 12 }, (_, i) => `${i} ${(i + 1) % 12}`).join('\n')}\n`,
+      `# a ring of 12, one edge twice\n${Array.from({ length: 12 }, (_, i) => `${i} ${(i + 1) % 12}`).join('\n')}\n0 1\n`,
     );
     const runs = Number(await page.getAttribute('body', 'data-runs'));
     await page.setInputFiles('#load-graph', graph);
     await waitForRuns(page, runs + 1);
     expect(await page.textContent('#network-summary')).toContain('12 people');
+    expect(await page.$$eval('.message.warning', (boxes) => boxes.map((box) => box.textContent))).toEqual([
+      expect.stringMatching(/ring\.txt.*duplicate/),
+    ]);
+    await page.click('.message.warning button');
     const name = await page.textContent('#scenario-name');
     const bad = join(folder, 'bad.json');
     writeFileSync(

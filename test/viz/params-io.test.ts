@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { parseScenario, ScenarioError } from '../../engine/index.js';
+import { parseScenario, resetWarnings, ScenarioError, warningCount } from '../../engine/index.js';
 import { compareRows, describeChange } from '../../viz/app/compare.js';
+import { graphFormatOf, readGraphText } from '../../viz/engine-adapter.js';
 import { csvCell, fileStem, resultsCsv } from '../../viz/io/export.js';
 import { decodeShare, encodeShare } from '../../viz/io/share.js';
 import { chooseDrawn, DRAW_NODE_LIMIT, iterationBudget } from '../../viz/network/layout-budget.js';
@@ -128,6 +129,18 @@ describe('drawing budget', () => {
     expect(iterationBudget(1, 0)).toBe(0);
     expect(iterationBudget(34, 78)).toBe(150);
     expect(iterationBudget(20_000, 100_000)).toBe(31);
+  });
+});
+
+describe('graph files through the adapter', () => {
+  it('readGraphText(edge list with a duplicate) builds the network and warns exactly once', () => {
+    resetWarnings();
+    const network = readGraphText('a b\nb c\na b\n', graphFormatOf('club.txt'), 'club.txt');
+    expect([network.nodeCount, network.edgeCount]).toEqual([3, 2]);
+    expect(warningCount()).toBe(1);
+    expect(graphFormatOf('club.graphml')).toBe('graphml');
+    expect(graphFormatOf('club.unknown')).toBe('edgelist');
+    expect(() => readGraphText('a\n', 'edgelist', 'bad.txt')).toThrow(/bad\.txt.*line 1/);
   });
 });
 

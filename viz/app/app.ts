@@ -4,7 +4,7 @@
  * charts, tree, compare) in step with the replay time. It never writes engine state: each run arrives
  * from the worker and is only read.
  */
-import type { RunResult } from '../../engine/index.js';
+import { type Network, type RunResult, setWarningSink } from '../../engine/index.js';
 import type { ChartHandle } from '../charts/charts.js';
 import { reachCurve } from '../charts/series-data.js';
 import {
@@ -218,7 +218,8 @@ export class VisualiserApp {
     try {
       const runIndex = this.runIndex();
       const doc = this.doc;
-      const { prepared, result, elapsedMs } = await this.client.run(this.source(), runIndex);
+      const { prepared, result, elapsedMs, warnings } = await this.client.run(this.source(), runIndex);
+      for (const warning of warnings) showMessage(warning, 'warning');
       let shown = result;
       if (traceFile !== undefined) {
         const loaded = parseTraceText(traceFile.text, traceFile.name);
@@ -448,6 +449,7 @@ export class VisualiserApp {
         text.textContent = 'cancelled';
       } else {
         this.batch = outcome.batch;
+        for (const warning of outcome.warnings) showMessage(warning, 'warning');
         this.showTab('panel-batch');
       }
     } catch (error) {
@@ -475,7 +477,14 @@ export class VisualiserApp {
     } else if (kind === 'graph') {
       const format = graphFormatOf(file.name);
       try {
-        const network = readGraphText(text, format, file.name);
+        // Check the file here for a quick message; the worker reads it again and reports its warnings.
+        const previous = setWarningSink(() => {});
+        let network: Network;
+        try {
+          network = readGraphText(text, format, file.name);
+        } finally {
+          setWarningSink(previous);
+        }
         this.files.set(file.name, text);
         const next = { ...this.doc, network: { type: 'file', path: file.name, format } };
         if (this.useScenario(JSON.stringify(next, null, 2), this.place)) {

@@ -4,8 +4,8 @@
  * quote what a file contained.
  */
 
-/** Shows a message; errors stay until dismissed, information fades after a few seconds. */
-export function showMessage(text: string, kind: 'error' | 'info' = 'error'): void {
+/** Shows a message; errors and warnings stay until dismissed, information fades after a few seconds. */
+export function showMessage(text: string, kind: 'error' | 'warning' | 'info' = 'error'): void {
   const box = document.getElementById('messages');
   if (box === null) return;
   const message = document.createElement('div');

@@ -46,9 +46,16 @@ export interface BatchPayload {
 }
 
 export type WorkerResponse =
-  | { type: 'run-done'; id: number; prepared: PreparedPayload; result: RunResult; elapsedMs: number }
+  | {
+      type: 'run-done';
+      id: number;
+      prepared: PreparedPayload;
+      result: RunResult;
+      elapsedMs: number;
+      warnings: string[];
+    }
   | { type: 'progress'; id: number; done: number; total: number }
-  | { type: 'batch-done'; id: number; prepared: PreparedPayload; batch: BatchPayload }
+  | { type: 'batch-done'; id: number; prepared: PreparedPayload; batch: BatchPayload; warnings: string[] }
   | { type: 'cancelled'; id: number; done: number }
   | { type: 'failed'; id: number; message: string; isUserError: boolean };
 

@@ -48,10 +48,15 @@ export class SimClient {
   async run(
     source: ScenarioSource,
     runIndex: number,
-  ): Promise<{ prepared: PreparedView; result: RunResult; elapsedMs: number }> {
+  ): Promise<{ prepared: PreparedView; result: RunResult; elapsedMs: number; warnings: string[] }> {
     const response = await this.request({ type: 'run', id: this.nextId++, source, runIndex });
     if (response.type !== 'run-done') throw this.failure(response);
-    return { prepared: this.view(response.prepared), result: response.result, elapsedMs: response.elapsedMs };
+    return {
+      prepared: this.view(response.prepared),
+      result: response.result,
+      elapsedMs: response.elapsedMs,
+      warnings: response.warnings,
+    };
   }
 
   /**
@@ -62,12 +67,15 @@ export class SimClient {
     source: ScenarioSource,
     runs: number,
     onProgress: (done: number, total: number) => void,
-  ): { done: Promise<{ prepared: PreparedView; batch: BatchPayload } | null>; cancel: () => void } {
+  ): {
+    done: Promise<{ prepared: PreparedView; batch: BatchPayload; warnings: string[] } | null>;
+    cancel: () => void;
+  } {
     const id = this.nextId++;
     const done = this.request({ type: 'batch', id, source, runs }, onProgress).then((response) => {
       if (response.type === 'cancelled') return null;
       if (response.type !== 'batch-done') throw this.failure(response);
-      return { prepared: this.view(response.prepared), batch: response.batch };
+      return { prepared: this.view(response.prepared), batch: response.batch, warnings: response.warnings };
     });
     return { done, cancel: () => this.worker.postMessage({ type: 'cancel', id } satisfies WorkerRequest) };
   }

@@ -3,7 +3,7 @@
  * last prepared scenario (network built once per scenario text), answers one traced run, or a Monte
  * Carlo batch that reports progress and stops between runs when cancelled. Results are transferred.
  */
-import { ViralsimError } from '../../engine/index.js';
+import { setWarningSink, ViralsimError } from '../../engine/index.js';
 import { dayCount, reachCurve, trimFlatTail } from '../charts/series-data.js';
 import {
   type PreparedScenario,
@@ -26,6 +26,15 @@ const SLICE_MS = 30;
 let cached: { key: string; prepared: PreparedScenario } | null = null;
 let sentKey = '';
 const cancelled = new Set<number>();
+/** Engine warnings (dropped duplicate edges…) since the last reply; each reply carries and clears them. */
+let warnings: string[] = [];
+setWarningSink((message) => warnings.push(message));
+
+function takeWarnings(): string[] {
+  const out = warnings;
+  warnings = [];
+  return out;
+}
 
 function post(message: WorkerResponse): void {
   (self as unknown as Worker).postMessage(message, collectBuffers(message));
@@ -121,7 +130,7 @@ async function runBatch(id: number, source: ScenarioSource, runs: number): Promi
     nodeCount: n,
     elapsedMs: performance.now() - started,
   };
-  post({ type: 'batch-done', id, prepared: payload(prepared, source), batch });
+  post({ type: 'batch-done', id, prepared: payload(prepared, source), batch, warnings: takeWarnings() });
 }
 
 async function handle(request: WorkerRequest): Promise<void> {
@@ -140,6 +149,7 @@ async function handle(request: WorkerRequest): Promise<void> {
         prepared: payload(prepared, request.source),
         result,
         elapsedMs: performance.now() - started,
+        warnings: takeWarnings(),
       });
     } else {
       await runBatch(request.id, request.source, request.runs);
