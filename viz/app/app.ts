@@ -5,7 +5,6 @@
  * from the worker and is only read.
  */
 import { type Network, type RunResult, setWarningSink } from '../../engine/index.js';
-import type { ChartHandle } from '../charts/charts.js';
 import { reachCurve } from '../charts/series-data.js';
 import {
   graphFormatOf,
@@ -14,22 +13,16 @@ import {
   readGraphText,
   type ScenarioDoc,
 } from '../engine-adapter.js';
-import { download, fileStem, resultsCsv } from '../io/export.js';
-import { decodeShare, encodeShare } from '../io/share.js';
+import { decodeShare } from '../io/share.js';
 import { setAtPath } from '../params/param-defs.js';
-import { firstReach, ReplayCursor } from '../replay/replay-cursor.js';
 import type { BatchPayload, ScenarioSource } from '../worker/protocol.js';
 import { type PreparedView, SimClient, WorkerFailure } from '../worker/sim-client.js';
-import { chartDays, drawBatch, drawFunnel, drawRunCharts, drawTree, setupTabs } from './chart-panel.js';
+import { runBatchWithProgress } from './batch-runner.js';
+import { drawBatch, drawFunnel, drawRunCharts, drawTree, setupTabs } from './chart-panel.js';
 import { type CompareSide, drawCompare } from './compare.js';
-import {
-  AUDIENCE_LABELS,
-  brandReachedMask,
-  cascadeAt,
-  kpiCards,
-  kpisAt,
-  type RunView,
-} from './display-data.js';
+import { arcCountAt, buildCurrentRun, type CurrentRun } from './current-run.js';
+import { AUDIENCE_LABELS, cascadeAt, kpiCards, kpisAt } from './display-data.js';
+import { exportCanvas, exportResults, exportScenario, shareLink } from './file-actions.js';
 import { renderKpis } from './kpi-cards.js';
 import { clearMessages, showMessage } from './messages.js';
 import { NetworkView } from './network-view.js';
@@ -37,30 +30,8 @@ import { renderParamPanel } from './param-panel.js';
 import { ReplayController } from './replay-controller.js';
 import { defaultEntry, LIBRARY } from './scenario-library.js';
 
-/** Models whose time runs in generations rather than days. */
-const GENERATION_MODELS = new Set(['independent-cascade', 'linear-threshold', 'threshold']);
 /** Heavy per-frame figures (KPIs, funnel) are refreshed at most this often while playing. */
 const FIGURES_EVERY_MS = 200;
-/** How long the share button waits for the clipboard before showing the link instead. */
-const CLIPBOARD_WAIT_MS = 1000;
-
-interface CurrentRun {
-  view: RunView;
-  prepared: PreparedView;
-  cursor: ReplayCursor;
-  reach: ReturnType<typeof firstReach>;
-  seeds: Set<number>;
-  arcSources: Int32Array;
-  arcTargets: Int32Array;
-  arcTimes: Float64Array;
-  unit: string;
-  days: number;
-  handles: ChartHandle[];
-  label: string;
-  /** The scenario as it was run (the panel may have changed it since). */
-  doc: ScenarioDoc;
-  runIndex: number;
-}
 
 function byId<T extends HTMLElement>(id: string): T {
   return document.getElementById(id) as T;
@@ -81,7 +52,6 @@ export class VisualiserApp {
   private current: CurrentRun | null = null;
   private batch: BatchPayload | null = null;
   private pinned: CompareSide | null = null;
-  private cancelBatch: (() => void) | null = null;
   private lastFigures = 0;
   private visiblePanel = 'panel-spread';
   private runCount = 0;
@@ -103,7 +73,6 @@ export class VisualiserApp {
     });
     byId('run').addEventListener('click', () => void this.run());
     byId('batch').addEventListener('click', () => void this.runBatch());
-    byId('cancel').addEventListener('click', () => this.cancelBatch?.());
     byId('load-scenario').addEventListener(
       'change',
       (e) => void this.loadFile(e.target as HTMLInputElement, 'scenario'),
@@ -116,9 +85,19 @@ export class VisualiserApp {
       'change',
       (e) => void this.loadFile(e.target as HTMLInputElement, 'trace'),
     );
-    byId('export-scenario').addEventListener('click', () => this.exportScenario());
-    byId('export-csv').addEventListener('click', () => this.exportCsv());
-    byId('export-png').addEventListener('click', () => this.exportPng());
+    byId('export-scenario').addEventListener('click', () => exportScenario(this.doc));
+    byId('export-csv').addEventListener('click', () =>
+      exportResults(
+        this.doc,
+        this.runIndex(),
+        this.current?.view.result.metrics ?? null,
+        this.batch?.metrics ?? null,
+      ),
+    );
+    byId('export-png').addEventListener('click', () => {
+      this.network.drawNow();
+      exportCanvas(this.doc, this.network.canvas);
+    });
     byId('share').addEventListener('click', () => void this.share());
     byId('pin-a').addEventListener('click', () => this.pin());
     byId('clear-a').addEventListener('click', () => {
@@ -254,67 +233,28 @@ export class VisualiserApp {
   }
 
   private showRun(prepared: PreparedView, result: RunResult, runIndex: number, doc: ScenarioDoc): void {
-    const trace = result.trace;
-    if (trace === null) throw new WorkerFailure('the run came back without a trace', false);
-    const n = prepared.network.nodeCount;
-    const reach = firstReach(trace, result.stateNames, n);
-    const audience =
-      prepared.audienceKind === 'brand-reached'
-        ? brandReachedMask(reach, trace.channelNames)
-        : prepared.audience;
-    const isNewNetwork = prepared.key !== this.networkKey;
-    if (isNewNetwork) {
+    const run = buildCurrentRun(prepared, result, runIndex, doc, this.place);
+    const { view } = run;
+    if (prepared.key !== this.networkKey) {
       this.networkKey = prepared.key;
       this.network.setNetwork(
         prepared.network,
-        audience,
+        view.audience,
         result.forest.reachedTime,
         result.stateNames,
         prepared.seed,
       );
-    } else this.network.restyle(result.stateNames, audience);
+    } else this.network.restyle(result.stateNames, view.audience);
     this.network.setAudienceLabel(AUDIENCE_LABELS[prepared.audienceKind]);
-    const unit = GENERATION_MODELS.has(result.model) ? 'generation' : 'day';
-    const lastEvent = trace.length > 0 ? (trace.time[trace.length - 1] as number) : 0;
-    const endTime = Math.min(Math.max(lastEvent, 0), Math.max(prepared.horizon, lastEvent));
-    const view: RunView = {
-      result,
-      network: prepared.network,
-      trace,
-      nodeCount: n,
-      audience,
-      audienceKind: prepared.audienceKind,
-      endTime,
-    };
-    const { parent, reachedTime } = result.forest;
-    const reachedWithParent = Int32Array.from({ length: n }, (_, u) => u).filter(
-      (u) => (parent[u] as number) >= 0,
-    );
-    reachedWithParent.sort((a, b) => (reachedTime[a] as number) - (reachedTime[b] as number));
-    const days = chartDays(trace, prepared.horizon);
-    this.current = {
-      view,
-      prepared,
-      cursor: new ReplayCursor(trace, result.stateNames, n),
-      reach,
-      seeds: new Set(result.seeds),
-      arcSources: reachedWithParent.map((u) => parent[u] as number),
-      arcTargets: reachedWithParent,
-      arcTimes: Float64Array.from(reachedWithParent, (u) => reachedTime[u] as number),
-      unit,
-      days,
-      handles: [],
-      label: `${String(doc['name'] ?? this.place)}, run ${runIndex}`,
-      doc,
-      runIndex,
-    };
+    this.current = run;
     this.runCount++;
     document.body.dataset['runs'] = String(this.runCount);
-    const edges = `${prepared.network.edgeCount.toLocaleString('en-US')} ${prepared.network.isDirected ? 'follow links' : 'connections'}`;
+    const { network } = prepared;
+    const edges = `${network.edgeCount.toLocaleString('en-US')} ${network.isDirected ? 'follow links' : 'connections'}`;
     byId('network-summary').textContent =
-      `${n.toLocaleString('en-US')} people, ${edges} · seed ${prepared.seed}`;
+      `${network.nodeCount.toLocaleString('en-US')} people, ${edges} · seed ${prepared.seed}`;
     this.redrawCharts();
-    this.replay.load(endTime, unit);
+    this.replay.load(view.endTime, run.unit);
   }
 
   private redrawCharts(): void {
@@ -330,13 +270,7 @@ export class VisualiserApp {
     const run = this.current;
     if (run === null) return;
     run.cursor.seek(t);
-    let arcCount = 0;
-    let hi = run.arcTimes.length;
-    while (arcCount < hi) {
-      const mid = (arcCount + hi) >>> 1;
-      if ((run.arcTimes[mid] as number) <= t) arcCount = mid + 1;
-      else hi = mid;
-    }
+    const arcCount = arcCountAt(run.arcTimes, t);
     const counts = run.cursor.counts(run.view.result.stateNames.length);
     this.network.showFrame(
       {
@@ -426,38 +360,15 @@ export class VisualiserApp {
   }
 
   /** Runs the Monte Carlo batch with progress and cancel. */
+  /** Runs the Monte Carlo batch with progress and cancel, then shows it. */
   async runBatch(): Promise<void> {
-    const runs = Number(this.doc['runs'] ?? 100);
-    const bar = byId<HTMLProgressElement>('batch-bar');
-    const text = byId('batch-text');
-    byId('batch-progress').hidden = false;
-    byId('cancel').hidden = false;
-    (byId('batch') as HTMLButtonElement).disabled = true;
-    bar.value = 0;
-    text.textContent = `0 / ${runs}`;
-    const started = performance.now();
-    const job = this.client.batch(this.source(), runs, (done, total) => {
-      bar.value = done / total;
-      const rate = done / ((performance.now() - started) / 1000);
-      text.textContent = `${done} / ${total} runs · ${rate.toFixed(rate < 10 ? 1 : 0)}/s`;
-    });
-    this.cancelBatch = job.cancel;
     try {
-      const outcome = await job.done;
-      if (outcome === null) {
-        showMessage('Monte Carlo batch cancelled.', 'info');
-        text.textContent = 'cancelled';
-      } else {
-        this.batch = outcome.batch;
-        for (const warning of outcome.warnings) showMessage(warning, 'warning');
-        this.showTab('panel-batch');
-      }
+      const batch = await runBatchWithProgress(this.client, this.source(), Number(this.doc['runs'] ?? 100));
+      if (batch === null) return;
+      this.batch = batch;
+      this.showTab('panel-batch');
     } catch (error) {
       this.fail(error);
-    } finally {
-      this.cancelBatch = null;
-      byId('cancel').hidden = true;
-      (byId('batch') as HTMLButtonElement).disabled = false;
     }
   }
 
@@ -521,53 +432,7 @@ export class VisualiserApp {
     await this.run({ text, name });
   }
 
-  private exportScenario(): void {
-    const text = `${JSON.stringify(this.doc, null, 2)}\n`;
-    download(
-      new Blob([text], { type: 'application/json' }),
-      `${fileStem(String(this.doc['name'] ?? 'scenario'))}.json`,
-    );
-  }
-
-  private exportCsv(): void {
-    const run = this.current;
-    const csv = resultsCsv(
-      String(this.doc['name'] ?? this.place),
-      this.runIndex(),
-      run?.view.result.metrics ?? null,
-      this.batch?.metrics ?? null,
-    );
-    download(
-      new Blob([csv], { type: 'text/csv' }),
-      `${fileStem(String(this.doc['name'] ?? 'results'))}-results.csv`,
-    );
-  }
-
-  private exportPng(): void {
-    this.network.drawNow();
-    this.network.canvas.toBlob((blob) => {
-      if (blob !== null) download(blob, `${fileStem(String(this.doc['name'] ?? 'network'))}-network.png`);
-    }, 'image/png');
-  }
-
   private async share(): Promise<void> {
-    const fragment = await encodeShare({ scenarioText: JSON.stringify(this.doc), runIndex: this.runIndex() });
-    const url = `${window.location.origin}${window.location.pathname}#${fragment}`;
-    history.replaceState(null, '', `#${fragment}`);
-    byId('share').dataset['url'] = url;
-    // The clipboard may be refused, or wait on a permission prompt: the link is shown either way.
-    const copied = await Promise.race([
-      navigator.clipboard?.writeText(url).then(
-        () => true,
-        () => false,
-      ) ?? Promise.resolve(false),
-      new Promise<boolean>((resolve) => setTimeout(() => resolve(false), CLIPBOARD_WAIT_MS)),
-    ]);
-    showMessage(
-      copied
-        ? 'Link copied: it opens this scenario and run, with the same numbers.'
-        : `Share this link (same scenario, same run, same numbers): ${url}`,
-      'info',
-    );
+    byId('share').dataset['url'] = await shareLink(this.doc, this.runIndex());
   }
 }

@@ -14,50 +14,24 @@ import {
   zoom,
   zoomIdentity,
 } from 'd3';
-import {
-  AUDIENCE_OUTLINE,
-  AUDIENCE_OUTLINE_FAINT,
-  CLAIM_COLOUR,
-  EDGE_COLOUR,
-  travelledArc,
-} from './palette.js';
+import { EDGE_COLOUR } from './palette.js';
 
-/** People not reached yet are drawn smaller, so the spread stands out. */
-const UNAWARE_SIZE = 0.7;
-/** Dots smaller than this radius (px) are filled as squares. */
-const TINY_RADIUS = 1.5;
 /** A full repaint follows the last incremental frame after this long (ms). */
 const SETTLE_MS = 250;
 
-/** What the renderer draws; arrays are indexed by local (drawn) index unless said otherwise. */
-export interface Scene {
-  /** Layout positions (local index). */
-  x: Float32Array;
-  y: Float32Array;
-  /** Global person id of each drawn node. */
-  nodes: Int32Array;
-  /** Local index of each global person, −1 when not drawn. */
-  localOf: Int32Array;
-  /** Edges between drawn people (local indices). */
-  sources: Int32Array;
-  targets: Int32Array;
-  /** Radius factor per drawn node (from its degree). */
-  size: Float32Array;
-  /** 1 when the global person is in the original audience, or null. */
-  audience: Uint8Array | null;
-  /** Colour per state code. */
-  colours: readonly string[];
-}
+import {
+  type Frame,
+  fillBelievers,
+  fillNodes,
+  type Painter,
+  paintChanged,
+  type Scene,
+  strokeArcs,
+  strokeAudience,
+  UNAWARE_SIZE,
+} from './paint.js';
 
-/** What changes every frame: states (global) and travelled arcs (global ids, first `arcCount`). */
-export interface Frame {
-  state: Uint8Array;
-  /** 1 for each person who believes a false claim (drawn in the claim colour), or null. */
-  claim: Uint8Array | null;
-  arcSources: Int32Array;
-  arcTargets: Int32Array;
-  arcCount: number;
-}
+export type { Frame, Scene } from './paint.js';
 
 /** Draws the network on a canvas; one instance per view. */
 export class NetworkRenderer {
@@ -234,8 +208,8 @@ export class NetworkRenderer {
     // Everyone as a small not-yet-reached dot (and the audience rings around them): a reached person
     // is drawn larger on top each frame, covering their dot, so frames only draw who was reached.
     const radius = this.nodeRadius();
-    this.fillNodes(ctx, null, 0, radius * UNAWARE_SIZE);
-    if (scene.audience !== null) this.strokeAudience(ctx, scene.audience, null, radius);
+    fillNodes(this.painter(ctx), null, 0, radius * UNAWARE_SIZE);
+    if (scene.audience !== null) strokeAudience(this.painter(ctx), scene.audience, null, radius);
     this.isBaseStale = false;
   }
 
@@ -302,85 +276,15 @@ export class NetworkRenderer {
     }
     const ctx = this.canvas.getContext('2d') as CanvasRenderingContext2D;
     ctx.setTransform(this.ratio, 0, 0, this.ratio, 0, 0);
-    if (frame.arcCount > this.drawnArcCount) this.strokeArcs(ctx, frame, this.drawnArcCount);
+    if (frame.arcCount > this.drawnArcCount) strokeArcs(this.painter(ctx), frame, this.drawnArcCount);
     this.drawnArcCount = frame.arcCount;
     const radius = this.nodeRadius();
-    if (changed.length > 0) this.paintChanged(ctx, frame, drawn, changed, radius);
+    if (changed.length > 0) paintChanged(this.painter(ctx), frame, drawn, changed, radius);
     if (claim !== null && drawnClaim !== null && newBelievers.length > 0) {
       for (const i of newBelievers) drawnClaim[nodes[i] as number] = 1;
-      this.fillBelievers(ctx, claim, newBelievers, radius);
+      fillBelievers(this.painter(ctx), claim, newBelievers, radius);
     }
     return true;
-  }
-
-  /** Paints the drawn people `changed` (local indices) in their new state, with their audience ring. */
-  private paintChanged(
-    ctx: CanvasRenderingContext2D,
-    frame: Frame,
-    drawn: Uint8Array,
-    changed: readonly number[],
-    radius: number,
-  ): void {
-    const scene = this.scene as Scene;
-    const { nodes } = scene;
-    const { x: tx, y: ty, k } = this.transform;
-    const { x, y, size, audience } = scene;
-    if (audience !== null) {
-      ctx.strokeStyle = AUDIENCE_OUTLINE;
-      ctx.lineWidth = Math.max(0.6, radius * 0.3);
-      ctx.beginPath();
-      for (const i of changed) {
-        if (audience[nodes[i] as number] !== 1) continue;
-        const r = radius * (size[i] as number) + ctx.lineWidth * 0.5;
-        const px = tx + k * (x[i] as number);
-        const py = ty + k * (y[i] as number);
-        ctx.moveTo(px + r, py);
-        ctx.arc(px, py, r, 0, 2 * Math.PI);
-      }
-      ctx.stroke();
-    }
-    for (let code = 1; code < scene.colours.length; code++) {
-      ctx.fillStyle = scene.colours[code] as string;
-      ctx.beginPath();
-      for (const i of changed) {
-        const u = nodes[i] as number;
-        if (frame.state[u] !== code) continue;
-        drawn[u] = code;
-        this.dotPath(ctx, tx + k * (x[i] as number), ty + k * (y[i] as number), radius * (size[i] as number));
-      }
-      ctx.fill();
-    }
-  }
-
-  /** Fills believers of the false claim: those listed (local indices), or every believer. */
-  private fillBelievers(
-    ctx: CanvasRenderingContext2D,
-    claim: Uint8Array,
-    only: readonly number[] | null,
-    radius: number,
-  ): void {
-    const scene = this.scene as Scene;
-    const { x: tx, y: ty, k } = this.transform;
-    const { x, y, nodes, size } = scene;
-    ctx.fillStyle = CLAIM_COLOUR;
-    ctx.beginPath();
-    const count = only === null ? nodes.length : only.length;
-    for (let j = 0; j < count; j++) {
-      const i = only === null ? j : (only[j] as number);
-      if (claim[nodes[i] as number] !== 1) continue;
-      this.dotPath(ctx, tx + k * (x[i] as number), ty + k * (y[i] as number), radius * (size[i] as number));
-    }
-    ctx.fill();
-  }
-
-  private dotPath(ctx: CanvasRenderingContext2D, px: number, py: number, r: number): void {
-    if (r < TINY_RADIUS) {
-      // A dot this small covers about the same pixels as a square, which is far cheaper to fill.
-      ctx.rect(px - r, py - r, 2 * r, 2 * r);
-      return;
-    }
-    ctx.moveTo(px + r, py);
-    ctx.arc(px, py, r, 0, 2 * Math.PI);
   }
 
   private drawInner(): void {
@@ -397,10 +301,11 @@ export class NetworkRenderer {
     const radius = this.nodeRadius();
     // Order: the unaware (small, under everything), the paths the message took, the audience rings,
     // then everyone reached, so the spread stands out against the network.
-    if (frame !== null && frame.arcCount > 0) this.strokeArcs(ctx, frame);
-    if (scene.audience !== null && state !== null) this.strokeAudience(ctx, scene.audience, state, radius);
-    for (let code = 1; code < scene.colours.length; code++) this.fillNodes(ctx, state, code, radius);
-    if (frame?.claim != null) this.fillBelievers(ctx, frame.claim, null, radius);
+    if (frame !== null && frame.arcCount > 0) strokeArcs(this.painter(ctx), frame);
+    if (scene.audience !== null && state !== null)
+      strokeAudience(this.painter(ctx), scene.audience, state, radius);
+    for (let code = 1; code < scene.colours.length; code++) fillNodes(this.painter(ctx), state, code, radius);
+    if (frame?.claim != null) fillBelievers(this.painter(ctx), frame.claim, null, radius);
     if (this.hovered >= 0) {
       const i = this.hovered;
       const { x: tx, y: ty, k } = this.transform;
@@ -418,78 +323,10 @@ export class NetworkRenderer {
     }
   }
 
-  /** Fills every drawn person in state `code` (state null: everyone is in state 0). */
-  private fillNodes(
-    ctx: CanvasRenderingContext2D,
-    state: Uint8Array | null,
-    code: number,
-    radius: number,
-  ): void {
-    const scene = this.scene as Scene;
+  /** The painter for `ctx` with the current scene, transform and size. */
+  private painter(ctx: CanvasRenderingContext2D): Painter {
     const { x: tx, y: ty, k } = this.transform;
-    const { x, y, nodes, size } = scene;
-    const width = this.width;
-    const height = this.height;
-    ctx.fillStyle = scene.colours[code] as string;
-    ctx.beginPath();
-    for (let i = 0; i < nodes.length; i++) {
-      const s = state === null ? 0 : (state[nodes[i] as number] as number);
-      if (s !== code) continue;
-      const r = radius * (size[i] as number);
-      const px = tx + k * (x[i] as number);
-      const py = ty + k * (y[i] as number);
-      if (px < -r || py < -r || px > width + r || py > height + r) continue;
-      this.dotPath(ctx, px, py, r);
-    }
-    ctx.fill();
-  }
-
-  /** Strokes the first `arcCount` travelled arcs (global ids) between drawn people. */
-  private strokeArcs(ctx: CanvasRenderingContext2D, frame: Frame, from = 0): void {
-    const scene = this.scene as Scene;
-    const { x: tx, y: ty, k } = this.transform;
-    const { localOf, x, y } = scene;
-    // Fainter as arcs multiply, so thousands read as a flow rather than a blot.
-    const alpha = Math.min(0.55, Math.max(0.07, 8 / Math.sqrt(Math.max(1, frame.arcCount))));
-    ctx.strokeStyle = travelledArc(alpha);
-    ctx.lineWidth = frame.arcCount > 2000 ? 0.7 : 1.1;
-    ctx.beginPath();
-    for (let i = from; i < frame.arcCount; i++) {
-      const u = localOf[frame.arcSources[i] as number] as number;
-      const v = localOf[frame.arcTargets[i] as number] as number;
-      if (u < 0 || v < 0) continue;
-      ctx.moveTo(tx + k * (x[u] as number), ty + k * (y[u] as number));
-      ctx.lineTo(tx + k * (x[v] as number), ty + k * (y[v] as number));
-    }
-    ctx.stroke();
-  }
-
-  /**
-   * Rings around the people of the original audience: with `state` null, around everyone at the
-   * not-yet-reached size (the base layer); else around the reached only, at full size.
-   */
-  private strokeAudience(
-    ctx: CanvasRenderingContext2D,
-    audience: Uint8Array,
-    state: Uint8Array | null,
-    radius: number,
-  ): void {
-    const scene = this.scene as Scene;
-    const { x: tx, y: ty, k } = this.transform;
-    const { x, y, nodes, size } = scene;
-    ctx.strokeStyle = state === null ? AUDIENCE_OUTLINE_FAINT : AUDIENCE_OUTLINE;
-    ctx.lineWidth = Math.max(0.6, radius * 0.3);
-    ctx.beginPath();
-    for (let i = 0; i < nodes.length; i++) {
-      const u = nodes[i] as number;
-      if (audience[u] !== 1 || (state !== null && state[u] === 0)) continue;
-      const r = radius * (size[i] as number) * (state === null ? UNAWARE_SIZE : 1) + ctx.lineWidth * 0.5;
-      const px = tx + k * (x[i] as number);
-      const py = ty + k * (y[i] as number);
-      ctx.moveTo(px + r, py);
-      ctx.arc(px, py, r, 0, 2 * Math.PI);
-    }
-    ctx.stroke();
+    return { ctx, scene: this.scene as Scene, tx, ty, k, width: this.width, height: this.height };
   }
 
   private hover(event: PointerEvent): void {
