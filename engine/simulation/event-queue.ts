@@ -171,3 +171,94 @@ export function clearEventQueue(queue: EventQueue): void {
   queue.size = 0;
   queue.nextSequence = 0;
 }
+
+/**
+ * A leaner event heap for kernels whose events need only a time and one integer: a binary min-heap
+ * of (time, key) pairs packed side by side in one Float64Array, ordered by time and then by key.
+ * The kernel encodes the person (and the kind, if several, e.g. `kind · n + person`) in the key and
+ * keeps everything else in per-person arrays, so an entry moves as two doubles instead of five
+ * fields. When (time, key) pairs are distinct the pop order is fully determined by that total order,
+ * whatever the heap's internal shape; equal pairs pop in some order fixed by the operation sequence.
+ *
+ * Layout (capacity c): `entries` (Float64Array, 2c): entry i is (`entries[2i]`, `entries[2i + 1]`),
+ * so a parent's two children share one or two cache lines; the earliest event is
+ * (`entries[0]`, `entries[1]`) — read it directly. Keys must be integers in 0..2⁵³.
+ * Pops sift the hole down to a leaf choosing the earlier child without a branch (half the
+ * mispredictions of the textbook sift-down), then sift the displaced entry back up, which is short
+ * because a leaf entry is late (Floyd's bottom-up heapsort trick). Capacity doubles when full.
+ */
+export interface KeyedEventHeap {
+  /** Packed (time, key) entries in heap order; only the first `2 · size` values are meaningful. */
+  entries: Float64Array;
+  /** Number of queued events. */
+  size: number;
+}
+
+/** Creates an empty keyed heap with room for `capacity` events before it first grows. O(capacity). */
+export function createKeyedEventHeap(capacity = 1024): KeyedEventHeap {
+  return { entries: new Float64Array(2 * Math.max(16, Math.ceil(capacity))), size: 0 };
+}
+
+function growKeyed(heap: KeyedEventHeap): void {
+  const entries = new Float64Array(heap.entries.length * 2);
+  entries.set(heap.entries);
+  heap.entries = entries;
+}
+
+/** Moves (time, key) up from slot `hole` to its place. */
+function siftUpKeyed(entries: Float64Array, start: number, time: number, key: number): void {
+  let hole = start;
+  while (hole > 0) {
+    const parent = (hole - 1) >> 1;
+    const parentTime = entries[2 * parent] as number;
+    if (parentTime < time || (parentTime === time && (entries[2 * parent + 1] as number) < key)) break;
+    entries[2 * hole] = parentTime;
+    entries[2 * hole + 1] = entries[2 * parent + 1] as number;
+    hole = parent;
+  }
+  entries[2 * hole] = time;
+  entries[2 * hole + 1] = key;
+}
+
+/** Queues (time, key). O(log size); allocates only when the capacity doubles. */
+export function pushKeyed(heap: KeyedEventHeap, time: number, key: number): void {
+  if (2 * heap.size === heap.entries.length) growKeyed(heap);
+  siftUpKeyed(heap.entries, heap.size++, time, key);
+}
+
+/**
+ * Replaces the earliest event by (time, key) — e.g. a person's infection by their recovery — in one
+ * sift instead of a pop and a push. The heap must not be empty. O(log size), no allocation.
+ */
+export function replaceTopKeyed(heap: KeyedEventHeap, time: number, key: number): void {
+  const entries = heap.entries;
+  const size = heap.size;
+  let hole = 0;
+  for (;;) {
+    let child = 2 * hole + 1;
+    if (child >= size) break;
+    if (child + 1 < size) {
+      const leftTime = entries[2 * child] as number;
+      const rightTime = entries[2 * child + 2] as number;
+      // Branch-free choice of the earlier child (ties by key): Number(boolean) compiles to a flag.
+      const rightStep =
+        Number(rightTime < leftTime) |
+        (Number(rightTime === leftTime) &
+          Number((entries[2 * child + 3] as number) < (entries[2 * child + 1] as number)));
+      child += rightStep;
+    }
+    entries[2 * hole] = entries[2 * child] as number;
+    entries[2 * hole + 1] = entries[2 * child + 1] as number;
+    hole = child;
+  }
+  siftUpKeyed(entries, hole, time, key);
+}
+
+/** Removes the earliest event (read it first from `entries[0]`, `entries[1]`). False when empty. O(log size). */
+export function popKeyed(heap: KeyedEventHeap): boolean {
+  const last = heap.size - 1;
+  if (last < 0) return false;
+  heap.size = last;
+  if (last > 0) replaceTopKeyed(heap, heap.entries[2 * last] as number, heap.entries[2 * last + 1] as number);
+  return true;
+}

@@ -3,13 +3,17 @@ import { describe, expect, it } from 'vitest';
 import {
   clearEventQueue,
   createEventQueue,
+  createKeyedEventHeap,
   eventQueueSize,
   peekKind,
   peekNode,
   peekSource,
   peekTime,
   popEvent,
+  popKeyed,
   pushEvent,
+  pushKeyed,
+  replaceTopKeyed,
 } from '../../engine/simulation/event-queue.js';
 
 describe('event queue', () => {
@@ -74,6 +78,80 @@ describe('event queue', () => {
         },
       ),
       { seed: 3, numRuns: 200 },
+    );
+  });
+});
+
+describe('keyed event heap', () => {
+  it('popKeyed(heap) returns (time, key) pairs in time order, ties by key, and grows past its capacity', () => {
+    const heap = createKeyedEventHeap(16);
+    const times = [3, 1, 2, 1, 0.5, 2, 3, 1];
+    const keys = [7, 9, 4, 2, 11, 3, 1, 5];
+    for (let round = 0; round < 5; round++) {
+      for (let i = 0; i < times.length; i++)
+        pushKeyed(heap, times[i] as number, (keys[i] as number) + 100 * round);
+    }
+    expect(heap.size).toBe(40);
+    expect(heap.entries.length).toBe(128);
+    const popped: number[][] = [];
+    while (heap.size > 0) {
+      popped.push([heap.entries[0] as number, heap.entries[1] as number]);
+      popKeyed(heap);
+    }
+    const expected = popped
+      .slice()
+      .sort((a, b) => (a[0] as number) - (b[0] as number) || (a[1] as number) - (b[1] as number));
+    expect(popped).toEqual(expected);
+    expect(popped.slice(0, 6)).toEqual([
+      [0.5, 11],
+      [0.5, 111],
+      [0.5, 211],
+      [0.5, 311],
+      [0.5, 411],
+      [1, 2],
+    ]);
+    expect(popKeyed(heap)).toBe(false);
+  });
+
+  it('pushKeyed, popKeyed and replaceTopKeyed agree with sorting by (time, key) under random scripts', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.oneof(fc.integer({ min: 0, max: 6 }), fc.constant(-1), fc.constant(-2)), {
+          maxLength: 300,
+        }),
+        (script) => {
+          const heap = createKeyedEventHeap(16);
+          const reference: [number, number][] = [];
+          const byTimeThenKey = (a: [number, number], b: [number, number]) => a[0] - b[0] || a[1] - b[1];
+          let key = 0;
+          for (const step of script) {
+            reference.sort(byTimeThenKey);
+            if (step < 0 && reference.length === 0) {
+              expect(popKeyed(heap)).toBe(false);
+              continue;
+            }
+            if (step < 0) {
+              // Keys repeat across times (key % 5) so that ties in time are decided by key.
+              expect([heap.entries[0], heap.entries[1]]).toEqual(reference[0]);
+              reference.shift();
+              if (step === -1) {
+                popKeyed(heap);
+              } else {
+                const time = (reference[0]?.[0] ?? 0) + 0.5;
+                replaceTopKeyed(heap, time, key % 5);
+                reference.push([time, key % 5]);
+                key++;
+              }
+            } else {
+              pushKeyed(heap, step, key % 5);
+              reference.push([step, key % 5]);
+              key++;
+            }
+          }
+          expect(heap.size).toBe(reference.length);
+        },
+      ),
+      { seed: 5, numRuns: 300 },
     );
   });
 });
