@@ -253,8 +253,12 @@ export class VisualiserApp {
     const edges = `${network.edgeCount.toLocaleString('en-US')} ${network.isDirected ? 'follow links' : 'connections'}`;
     byId('network-summary').textContent =
       `${network.nodeCount.toLocaleString('en-US')} people, ${edges} · seed ${prepared.seed}`;
-    this.redrawCharts();
+    run.handles = [];
     this.replay.load(view.endTime, run.unit);
+    // The charts in a task of their own, so showing a run never blocks the page for long.
+    setTimeout(() => {
+      if (this.current === run) this.redrawCharts();
+    }, 0);
   }
 
   private redrawCharts(): void {
@@ -279,6 +283,7 @@ export class VisualiserApp {
         arcSources: run.arcSources,
         arcTargets: run.arcTargets,
         arcCount,
+        runId: this.runCount,
       },
       {
         stateNames: run.view.result.stateNames,

@@ -158,7 +158,7 @@ export class NetworkView {
 
   private receiveLayout(message: LayoutResponse): void {
     if (message.id !== this.layoutId) return;
-    this.renderer.updatePositions(message.x, message.y, true);
+    this.renderer.updatePositions(message.x, message.y, true, message.isFinal);
     if (message.isFinal) {
       this.note.textContent = this.layoutNote;
       document.body.dataset['layoutMs'] = String(Math.round(message.elapsedMs));

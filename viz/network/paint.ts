@@ -39,6 +39,8 @@ export interface Frame {
   arcSources: Int32Array;
   arcTargets: Int32Array;
   arcCount: number;
+  /** Which run the frame belongs to: a frame of another run is always painted in full. */
+  runId: number;
 }
 
 /** Where and how to paint: the context (in CSS pixels), the scene, the zoom transform, the view size. */
@@ -142,8 +144,8 @@ export function fillNodes(p: Painter, state: Uint8Array | null, code: number, ra
   ctx.fill();
 }
 
-/** Strokes the first `arcCount` travelled arcs (global ids) between drawn people. */
-export function strokeArcs(p: Painter, frame: Frame, from = 0): void {
+/** Strokes travelled arcs `from` to `to` (global ids; all so far by default) between drawn people. */
+export function strokeArcs(p: Painter, frame: Frame, from = 0, to = frame.arcCount): void {
   const { ctx, scene } = p;
   const { tx, ty, k } = p;
   const { localOf, x, y } = scene;
@@ -152,7 +154,7 @@ export function strokeArcs(p: Painter, frame: Frame, from = 0): void {
   ctx.strokeStyle = travelledArc(alpha);
   ctx.lineWidth = frame.arcCount > 2000 ? 0.7 : 1.1;
   ctx.beginPath();
-  for (let i = from; i < frame.arcCount; i++) {
+  for (let i = from; i < to; i++) {
     const u = localOf[frame.arcSources[i] as number] as number;
     const v = localOf[frame.arcTargets[i] as number] as number;
     if (u < 0 || v < 0) continue;
@@ -184,8 +186,18 @@ export function strokeAudience(
     const r = radius * (size[i] as number) * (state === null ? UNAWARE_SIZE : 1) + ctx.lineWidth * 0.5;
     const px = tx + k * (x[i] as number);
     const py = ty + k * (y[i] as number);
-    ctx.moveTo(px + r, py);
-    ctx.arc(px, py, r, 0, 2 * Math.PI);
+    if (px < -r || py < -r || px > p.width + r || py > p.height + r) continue;
+    ringPath(ctx, px, py, r);
   }
   ctx.stroke();
+}
+
+/** Adds a ring of radius r: a square outline when that small, as for dots, else a circle. */
+function ringPath(ctx: CanvasRenderingContext2D, px: number, py: number, r: number): void {
+  if (r < TINY_RADIUS * 1.5) {
+    ctx.rect(px - r, py - r, 2 * r, 2 * r);
+    return;
+  }
+  ctx.moveTo(px + r, py);
+  ctx.arc(px, py, r, 0, 2 * Math.PI);
 }
