@@ -117,14 +117,18 @@ export class NetworkView {
     this.layoutDone = new Promise((resolve) => {
       this.resolveLayout = resolve;
     });
+    const community = network.attributes.community;
     const request: LayoutRequest = {
       id,
       nodeCount: n,
       sources: drawn.sources.slice(),
       targets: drawn.targets.slice(),
+      community: community === null ? null : Int32Array.from(drawn.nodes, (u) => community[u] as number),
       seed,
     };
-    this.layoutWorker.postMessage(request, [request.sources.buffer, request.targets.buffer]);
+    const transfer = [request.sources.buffer, request.targets.buffer];
+    if (request.community !== null) transfer.push(request.community.buffer);
+    this.layoutWorker.postMessage(request, transfer);
   }
 
   /** Restyles the same network for another run: its model's state colours and its audience. */

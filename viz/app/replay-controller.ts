@@ -29,6 +29,17 @@ export class ReplayController {
     (document.getElementById('step-forward') as HTMLButtonElement).addEventListener('click', () =>
       this.step(1),
     );
+    // Keyboard: Space plays or pauses, the arrow keys step, wherever the focus is not in a field.
+    document.addEventListener('keydown', (event) => {
+      const target = event.target as HTMLElement;
+      if (target.closest('input, select, textarea, button, [role="tab"], summary') !== null) return;
+      if (event.key === ' ') {
+        event.preventDefault();
+        if (this.isPlaying) this.pause();
+        else this.start();
+      } else if (event.key === 'ArrowRight') this.step(1);
+      else if (event.key === 'ArrowLeft') this.step(-1);
+    });
     this.scrubber.addEventListener('input', () => {
       this.pause();
       this.setTime(Number(this.scrubber.value));

@@ -187,14 +187,23 @@ export function strokeAudience(
     const px = tx + k * (x[i] as number);
     const py = ty + k * (y[i] as number);
     if (px < -r || py < -r || px > p.width + r || py > p.height + r) continue;
-    ringPath(ctx, px, py, r);
+    ringPath(ctx, px, py, r, state === null);
   }
   ctx.stroke();
 }
 
-/** Adds a ring of radius r: a square outline when that small, as for dots, else a circle. */
-function ringPath(ctx: CanvasRenderingContext2D, px: number, py: number, r: number): void {
-  if (r < TINY_RADIUS * 1.5) {
+/**
+ * Adds a ring of radius r: a circle, or for the faint rings of the not-yet-reached (`mayBeSquare`), a
+ * square outline when that small, which is far cheaper and reads the same at that size and opacity.
+ */
+function ringPath(
+  ctx: CanvasRenderingContext2D,
+  px: number,
+  py: number,
+  r: number,
+  mayBeSquare: boolean,
+): void {
+  if (mayBeSquare && r < TINY_RADIUS * 1.5) {
     ctx.rect(px - r, py - r, 2 * r, 2 * r);
     return;
   }

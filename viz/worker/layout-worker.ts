@@ -15,6 +15,8 @@ export interface LayoutRequest {
   nodeCount: number;
   sources: Int32Array;
   targets: Int32Array;
+  /** Community of each drawn person (local index), when the network has one; starts them together. */
+  community: Int32Array | null;
   seed: number;
 }
 
@@ -32,16 +34,44 @@ const BARNES_HUT_FROM = 1000;
 
 let latest = 0;
 
+/**
+ * A starting centre and spread per community: communities on a golden-angle spiral, each spread in
+ * proportion to the square root of its size. Null without communities.
+ */
+function communityCentres(
+  community: Int32Array | null,
+  radius: number,
+): Map<number, { x: number; y: number; radius: number }> | null {
+  if (community === null || community.length === 0) return null;
+  const sizes = new Map<number, number>();
+  for (const c of community) sizes.set(c, (sizes.get(c) ?? 0) + 1);
+  if (sizes.size < 2) return null;
+  const n = community.length;
+  const order = [...sizes.entries()].sort((a, b) => b[1] - a[1] || a[0] - b[0]);
+  const centres = new Map<number, { x: number; y: number; radius: number }>();
+  order.forEach(([c, size], i) => {
+    const r = radius * Math.sqrt((i + 0.5) / order.length);
+    const angle = i * 2.399963;
+    centres.set(c, { x: r * Math.cos(angle), y: r * Math.sin(angle), radius: radius * Math.sqrt(size / n) });
+  });
+  return centres;
+}
+
 async function layout(request: LayoutRequest): Promise<void> {
   const started = performance.now();
   const { nodeCount: n, sources, targets } = request;
   const graph = new Graph({ type: 'undirected', multi: false, allowSelfLoops: false });
   const rng = createStream(request.seed, 'layout');
   const radius = Math.sqrt(n) * 10;
+  const centres = communityCentres(request.community, radius);
   for (let u = 0; u < n; u++) {
-    const r = radius * Math.sqrt(rng());
+    const centre = centres === null ? null : centres.get(request.community?.[u] as number);
+    // People of one community start around its centre, so ForceAtlas2 begins from the clusters
+    // instead of having to find them within its iteration budget.
+    const spread = centre === undefined || centre === null ? radius : centre.radius;
+    const r = spread * Math.sqrt(rng());
     const a = 2 * Math.PI * rng();
-    graph.addNode(u, { x: r * Math.cos(a), y: r * Math.sin(a) });
+    graph.addNode(u, { x: (centre?.x ?? 0) + r * Math.cos(a), y: (centre?.y ?? 0) + r * Math.sin(a) });
   }
   for (let i = 0; i < sources.length; i++) {
     const u = sources[i] as number;
