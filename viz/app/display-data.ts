@@ -276,7 +276,7 @@ export function kpiCards(
         sub: 'from first to last reach',
         explain: 'Time from the first person reached to the last (days, or generations).',
       },
-      viralityCard,
+      { ...viralityCard, sub: 'about 2: a broadcast; more: chains' },
     ];
   }
   return [
