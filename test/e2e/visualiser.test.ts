@@ -19,6 +19,7 @@ import {
   simulateRun,
   type Trace,
 } from '../../engine/index.js';
+import { formatCount } from '../../viz/format.js';
 import { CHROMIUM_OPTIONS, serveStatic } from './static-server.js';
 
 const PICKED = 'tipping-point-above.json';
@@ -185,8 +186,13 @@ describe('the visualiser in Chromium', () => {
     doc.model.probability = 0.3;
     const variant = engineRun(JSON.stringify(doc)).metrics;
     expect((await kpiValues(page))['reach']).toBe(variant['reach']);
+    const original = engineRun(readFileSync(`scenarios/${PICKED}`, 'utf8')).metrics;
     const reachRow = rows.find((row) => row[0] === 'Reach');
-    expect(reachRow?.length).toBe(4);
+    expect(reachRow?.slice(1, 3)).toEqual([
+      formatCount(original['reach'] as number),
+      formatCount(variant['reach'] as number),
+    ]);
+    expect(await page.textContent('#compare-chart .chart-legend')).toContain('model.probability 0.4 → 0.3');
     expect(await page.$$eval('#compare-chart path', (paths) => paths.length)).toBeGreaterThan(2);
   });
 

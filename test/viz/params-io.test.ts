@@ -6,7 +6,7 @@ import { csvCell, fileStem, resultsCsv } from '../../viz/io/export.js';
 import { decodeShare, encodeShare } from '../../viz/io/share.js';
 import { chooseDrawn, DRAW_NODE_LIMIT, iterationBudget } from '../../viz/network/layout-budget.js';
 import { checkValue, findParams, PARAM_DEFS, setAtPath } from '../../viz/params/param-defs.js';
-import { campaignText } from './helpers.js';
+import { campaignText, KARATE_IC } from './helpers.js';
 
 /** Knobs whose allowed range also depends on another field (m < nodes, seeds ≤ people, days ≤ horizon). */
 const CROSS_FIELD_KEYS = new Set(['nodes', 'm', 'k', 'count', 'day', 'startDay']);
@@ -28,6 +28,9 @@ describe('parameter panel data', () => {
       'campaign.crisis.seeding.strategy',
     ]);
     expect(numbers.every((p) => p.def.explain.length > 20)).toBe(true);
+    expect(byPath['horizon']).toEqual(['Horizon', 'days', 'run']);
+    const cascade = findParams(JSON.parse(KARATE_IC)).numbers.find((p) => p.key === 'horizon');
+    expect(cascade?.def.unit).toBe('generations');
   });
 
   it('checkValue(def, text) refuses out-of-range and malformed input and names the allowed range', () => {

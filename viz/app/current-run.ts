@@ -6,13 +6,11 @@
 import type { RunResult } from '../../engine/index.js';
 import type { ChartHandle } from '../charts/charts.js';
 import type { ScenarioDoc } from '../engine-adapter.js';
+import { isGenerationModel } from '../params/param-defs.js';
 import { type FirstReach, firstReach, ReplayCursor } from '../replay/replay-cursor.js';
 import type { PreparedView } from '../worker/sim-client.js';
 import { chartDays } from './chart-panel.js';
 import { brandReachedMask, type RunView } from './display-data.js';
-
-/** Models whose time runs in generations rather than days. */
-const GENERATION_MODELS = new Set(['independent-cascade', 'linear-threshold', 'threshold']);
 
 /** The run on screen. */
 export interface CurrentRun {
@@ -73,7 +71,7 @@ export function buildCurrentRun(
     arcSources: arcTargets.map((u) => parent[u] as number),
     arcTargets,
     arcTimes: Float64Array.from(arcTargets, (u) => reachedTime[u] as number),
-    unit: GENERATION_MODELS.has(result.model) ? 'generation' : 'day',
+    unit: isGenerationModel(result.model) ? 'generation' : 'day',
     days: chartDays(trace, prepared.horizon),
     handles: [],
     label: `${String(doc['name'] ?? place)}, run ${runIndex}`,

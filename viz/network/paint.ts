@@ -114,6 +114,7 @@ export function fillBelievers(
   ctx.fill();
 }
 
+/** Adds a dot of radius r at (px, py) to the current path: a square when tiny, else a circle. */
 export function dotPath(ctx: CanvasRenderingContext2D, px: number, py: number, r: number): void {
   if (r < TINY_RADIUS) {
     // A dot this small covers about the same pixels as a square, which is far cheaper to fill.

@@ -292,6 +292,14 @@ function itemLabel(path: readonly (string | number)[], label: string): string {
   return `${item.charAt(0).toUpperCase()}${item.slice(1)} ${(path[at] as number) + 1}: ${label.toLowerCase()}`;
 }
 
+/** Models whose time runs in generations (rounds of sharing) rather than days. */
+const GENERATION_MODELS = new Set(['independent-cascade', 'linear-threshold', 'threshold']);
+
+/** Whether model `type` counts time in generations rather than days. */
+export function isGenerationModel(type: string): boolean {
+  return GENERATION_MODELS.has(type);
+}
+
 /** A control found in a scenario: its JSON path and definition. */
 export interface FoundParam {
   path: (string | number)[];
@@ -319,6 +327,9 @@ const SKIP_TOP = new Set(['$schema', 'name', 'description', 'version']);
 export function findParams(doc: ScenarioDoc): { numbers: FoundParam[]; choices: FoundChoice[] } {
   const numbers: FoundParam[] = [];
   const choices: FoundChoice[] = [];
+  const model = doc['model'];
+  const modelType =
+    model !== null && typeof model === 'object' ? String((model as Record<string, unknown>)['type']) : '';
   const walk = (value: unknown, path: (string | number)[]) => {
     if (Array.isArray(value)) {
       for (const [i, item] of value.entries()) walk(item, [...path, i]);
@@ -333,7 +344,12 @@ export function findParams(doc: ScenarioDoc): { numbers: FoundParam[]; choices: 
       const choice = CHOICE_DEFS[key];
       if (typeof child === 'number' && def !== undefined) {
         const label = itemLabel(path, def.label);
-        numbers.push({ path: childPath, key, def: { ...def, label }, value: child, group });
+        const isRounds = key === 'horizon' && path.length === 0 && isGenerationModel(modelType);
+        const unit = isRounds ? 'generations' : def.unit;
+        const explain = isRounds
+          ? 'The most generations (rounds of passing it on) a run may take.'
+          : def.explain;
+        numbers.push({ path: childPath, key, def: { ...def, label, unit, explain }, value: child, group });
       } else if (typeof child === 'string' && choice !== undefined) {
         choices.push({ path: childPath, key, ...choice, value: child, group });
       } else {

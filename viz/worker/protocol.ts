@@ -16,6 +16,7 @@ export interface ScenarioSource {
   files: [string, string][];
 }
 
+/** What the page asks the simulation worker (every request carries an id its replies repeat). */
 export type WorkerRequest =
   | { type: 'run'; id: number; source: ScenarioSource; runIndex: number }
   | { type: 'batch'; id: number; source: ScenarioSource; runs: number }
@@ -45,6 +46,7 @@ export interface BatchPayload {
   elapsedMs: number;
 }
 
+/** What the worker answers: progress while a batch runs, then exactly one final reply per request. */
 export type WorkerResponse =
   | {
       type: 'run-done';
