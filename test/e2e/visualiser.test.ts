@@ -328,6 +328,16 @@ describe('the visualiser in Chromium', () => {
     await other.close();
   });
 
+  it('runs every scenario of the library with the engine numbers', async () => {
+    await page.fill('#run-index', '0');
+    for (const file of readdirScenarios()) {
+      const runs = Number(await page.getAttribute('body', 'data-runs'));
+      await page.selectOption('#scenario-picker', file);
+      await waitForRuns(page, runs + 1);
+      expectKpisEqual(await kpiValues(page), engineRun(readFileSync(`scenarios/${file}`, 'utf8')).metrics);
+    }
+  });
+
   it('logged no console errors', () => {
     expect(consoleErrors).toEqual([]);
   });
