@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { resetWarnings, stateAtTime, warningCount } from '../../engine/index.js';
 import {
+  believersPerDay,
   cascadeAt,
   funnelAt,
   kindCounts,
@@ -69,6 +70,15 @@ describe('display data of a seeded campaign run', () => {
     });
     const series = shareOfVoiceSeries(trace, 31);
     expect(series.sov[30]).toBeCloseTo(result.metrics['shareOfVoice'] as number, 12);
+  });
+
+  it('believersPerDay(trace) ends at the believers the campaign counts (claim believed, not won back)', () => {
+    const { result, trace } = runView(campaignText());
+    const believers = believersPerDay(trace, 31);
+    expect(believers[30]).toBe(
+      (result.metrics['believers'] as number) - (result.metrics['wonBack'] as number),
+    );
+    expect(Math.min(...believers)).toBeGreaterThanOrEqual(0);
   });
 
   it('cascadeAt(view, t) agrees with an independent count on the forest cut at t, at every day', () => {

@@ -24,7 +24,7 @@ import { ccdf, newPerDay, quantileBand, reachByChannel, reachCurve } from '../ch
 import { formatCount, formatNumber, formatPercent } from '../format.js';
 import { channelColours } from '../network/palette.js';
 import type { BatchPayload } from '../worker/protocol.js';
-import { funnelAt, type RunView, shareOfVoiceSeries } from './display-data.js';
+import { believersPerDay, funnelAt, type RunView, shareOfVoiceSeries } from './display-data.js';
 
 const ACCENT = '#e26028';
 
@@ -118,6 +118,28 @@ export function drawRunCharts(
         [
           { name: 'campaign mentions per day', colour: '#2a7de1', values: sov.campaign },
           { name: 'claim mentions per day', colour: '#d62839', values: sov.claim },
+        ],
+        { xLabel: unit },
+      ),
+    );
+    const believersBox = document.createElement('div');
+    crisis.append(believersBox);
+    const correction = result.series.columns['correctionReach'];
+    handles.push(
+      drawLines(
+        believersBox,
+        [
+          { name: 'believe the claim', colour: '#d62839', values: believersPerDay(trace, days) },
+          ...(correction === undefined
+            ? []
+            : [
+                {
+                  name: 'reached by the correction',
+                  colour: '#2a7de1',
+                  values: correction.subarray(0, days),
+                  isDashed: true,
+                },
+              ]),
         ],
         { xLabel: unit },
       ),

@@ -371,3 +371,21 @@ export function funnelAt(trace: Trace, eventIndex: number): { name: string; valu
     { name: 'Conversions', value: sum(counts, ['converted']) },
   ];
 }
+
+/**
+ * People who believe the false claim at the end of each day: `believe` adds one, `won-back` removes
+ * one (campaign crisis kinds). O(events + days).
+ */
+export function believersPerDay(trace: Trace, days: number): Float64Array {
+  const believe = trace.kindNames.indexOf('believe');
+  const wonBack = trace.kindNames.indexOf('won-back');
+  const change = new Float64Array(days);
+  for (let i = 0; i < trace.length; i++) {
+    const k = trace.kind[i] as number;
+    if (k !== believe && k !== wonBack) continue;
+    const d = Math.min(days - 1, Math.max(0, Math.floor(trace.time[i] as number)));
+    change[d] = (change[d] as number) + (k === believe ? 1 : -1);
+  }
+  for (let d = 1; d < days; d++) change[d] = (change[d] as number) + (change[d - 1] as number);
+  return change;
+}
