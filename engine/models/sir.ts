@@ -17,12 +17,9 @@
  * [0, w): exactly the delay of a transmitting arc. The infection of the target v at t + τ is queued
  * only if it comes before v's currently predicted infection (so nothing is queued for people already
  * infected); superseded queue entries are dropped when popped. Infections pop in (time, person)
- * order: the seeds in index order at time 0; other ties have probability zero.
- *
- * Recoveries change nobody else's future (u's transmissions are all drawn at its infection), so they
- * are not queued: the loop records each infection's time and recovery time, and a replay afterwards
- * merges the infections with the sorted recoveries into the daily series, the exact peak and the
- * trace (at equal times infections first, recoveries in infection order). This halves the queue work.
+ * order: the seeds in index order at time 0; other ties have probability zero. Recoveries are not
+ * queued at all: they change nobody else's future, so engine/models/sir-replay.ts orders them after
+ * the run (that halves the queue work).
  *
  * Random resolution: each Exp(1) variate is −log(1 − U) with U from {@link uniformFine}: one 32-bit
  * draw, refined with a second draw (to 53 bits, as `uniform53`) when U falls in the outer 2⁻¹¹ at
@@ -35,29 +32,32 @@
  * infector until the infection happens. Every queued infection lies within the horizon, so the queue
  * drains and no prediction outlives the run.
  *
+ * Memory: the kernel is bound by cache misses on person and arc arrays, so it lets the processor
+ * overlap them. It pops up to POP_BATCH events and reads their people's arrays together, then
+ * processes them in order, returning the rest of the batch to the queue as soon as an event queued
+ * meanwhile comes first; and it draws up to ARC_BATCH transmissions of a person before reading their
+ * targets together. The draws and the processing order are exactly those of one event at a time.
+ *
  * Metrics: `reach` (ever infected, seeds included), `peakInfected`, `peakTime` (first time the peak
  * is reached, days), `events` (infections and recoveries applied).
  */
 import type { Network } from '../network/network.js';
 import type { Rng } from '../rng.js';
 import { createKeyedEventHeap, popKeyed, pushKeyed } from '../simulation/event-queue.js';
-import { createForest, distinctSeeds, finishSeries } from '../simulation/series.js';
-import { sortByTime } from '../simulation/sort-by-time.js';
-import { createTrace, recordEvent, trimTrace } from '../simulation/trace.js';
-import type { RunResult, TimeSeries, Trace } from '../simulation/types.js';
-import { advanceDays, closeDays, createDailySeries } from './daily-series.js';
+import { createForest, distinctSeeds } from '../simulation/series.js';
+import type { RunResult } from '../simulation/types.js';
 import type { ModelRunOptions, StreamSource } from './run-options.js';
+import { createInfectionLog, logInfection, replaySirEvents, SIR_STATES } from './sir-replay.js';
 
-/** States of the SIR model. */
-export const SIR_STATES = ['susceptible', 'infected', 'recovered'] as const;
-/** Trace kinds: entering `infected`, entering `recovered`. */
-export const SIR_KINDS = ['infected', 'recovered'] as const;
-/** Trace channels: seed infections, peer transmissions, spontaneous recoveries. */
-export const SIR_CHANNELS = ['seed', 'peer', 'self'] as const;
+export { SIR_CHANNELS, SIR_KINDS, SIR_STATES } from './sir-replay.js';
 
-const SUSCEPTIBLE = 0;
 const INFECTED = 1;
 const RECOVERED = 2;
+
+/** Events popped and prepared together. */
+const POP_BATCH = 16;
+/** Transmissions of one person drawn before their targets are read. */
+const ARC_BATCH = 64;
 
 /** U is refined when it lies below FINE_LOW or at or above FINE_HIGH. */
 const FINE_LOW = 2 ** -11;
@@ -78,114 +78,6 @@ function uniformFine(rng: Rng): number {
   const a = rng();
   if (a >= FINE_LOW && a < FINE_HIGH) return a;
   return a + ((rng() * 0x200000) | 0) * TWO_POW_MINUS_53;
-}
-
-/** The infections of a run in order (arrays grown by doubling; `count` entries used). */
-interface InfectionLog {
-  person: Int32Array;
-  time: Float64Array;
-  recoveryTime: Float64Array;
-  count: number;
-}
-
-function growInfectionLog(log: InfectionLog): void {
-  const size = log.person.length * 2;
-  const person = new Int32Array(size);
-  person.set(log.person);
-  const time = new Float64Array(size);
-  time.set(log.time);
-  const recoveryTime = new Float64Array(size);
-  recoveryTime.set(log.recoveryTime);
-  log.person = person;
-  log.time = time;
-  log.recoveryTime = recoveryTime;
-}
-
-/** What the replay of a finished run yields. */
-interface SirReplay {
-  series: TimeSeries;
-  peakInfected: number;
-  peakTime: number;
-  recoveries: number;
-  trace: Trace | null;
-}
-
-/**
- * Merges the infections (already in order) with the recoveries within the horizon (sorted) into the
- * daily series, the exact peak and, when asked, the trace. O(events) plus the sort.
- */
-function replayEvents(
-  log: InfectionLog,
-  horizon: number,
-  nodeCount: number,
-  parent: Int32Array,
-  shouldTrace: boolean,
-): SirReplay {
-  const reach = log.count;
-  const infectedTime = log.time;
-  let recoveries = 0;
-  const pendingTimes = new Float64Array(reach);
-  const pendingIndex = new Int32Array(reach);
-  for (let i = 0; i < reach; i++) {
-    const r = log.recoveryTime[i] as number;
-    if (r <= horizon) {
-      pendingTimes[recoveries] = r;
-      pendingIndex[recoveries] = i;
-      recoveries++;
-    }
-  }
-  const sorted = sortByTime(pendingTimes, pendingIndex, recoveries);
-  const recoveryAt = sorted.times;
-  const recoveryIndex = sorted.payload;
-  const trace = shouldTrace ? createTrace(SIR_KINDS, SIR_CHANNELS, reach + recoveries) : null;
-  const series = createDailySeries(SIR_STATES, nodeCount);
-  const counts = series.counts;
-  let infected = 0;
-  let peakInfected = 0;
-  let peakTime = 0;
-  let i = 0;
-  let j = 0;
-  while (i < reach || j < recoveries) {
-    const infectionAt = i < reach ? (infectedTime[i] as number) : Number.POSITIVE_INFINITY;
-    if (j === recoveries || infectionAt <= (recoveryAt[j] as number)) {
-      if (infectionAt > series.nextDay) advanceDays(series, infectionAt);
-      infected++;
-      i++;
-      counts[SUSCEPTIBLE] = nodeCount - i;
-      counts[INFECTED] = infected;
-      series.reachedSinceRow++;
-      if (infected > peakInfected) {
-        peakInfected = infected;
-        peakTime = infectionAt;
-      }
-      if (trace !== null) {
-        const u = log.person[i - 1] as number;
-        const source = parent[u] as number;
-        recordEvent(trace, infectionAt, 0, u, source, source < 0 ? 0 : 1);
-      }
-    } else {
-      const at = recoveryAt[j] as number;
-      if (at > series.nextDay) advanceDays(series, at);
-      infected--;
-      j++;
-      counts[INFECTED] = infected;
-      counts[RECOVERED] = j;
-      if (trace !== null)
-        recordEvent(trace, at, 1, log.person[recoveryIndex[j - 1] as number] as number, -1, 2);
-    }
-  }
-  series.lastTime = Math.max(
-    reach > 0 ? (infectedTime[reach - 1] as number) : 0,
-    recoveries > 0 ? (recoveryAt[recoveries - 1] as number) : 0,
-  );
-  closeDays(series);
-  return {
-    series: finishSeries(series.builder),
-    peakInfected,
-    peakTime,
-    recoveries,
-    trace: trace === null ? null : trimTrace(trace),
-  };
 }
 
 /**
@@ -222,54 +114,101 @@ export function runSir(
     generation[s] = 0;
     pushKeyed(heap, 0, s);
   }
-  const log: InfectionLog = {
-    person: new Int32Array(1024),
-    time: new Float64Array(1024),
-    recoveryTime: new Float64Array(1024),
-    count: 0,
-  };
+  const log = createInfectionLog();
+  // The popped batch: time, person and the person's predicted time, generation, arc range and
+  // first out-neighbour (read only to bring the arc list into cache).
+  const batchTime = new Float64Array(POP_BATCH);
+  const batchPerson = new Int32Array(POP_BATCH);
+  const batchPredicted = new Float64Array(POP_BATCH);
+  const batchGeneration = new Int32Array(POP_BATCH);
+  const batchFirst = new Int32Array(POP_BATCH);
+  const batchEnd = new Int32Array(POP_BATCH);
+  const batchNeighbour = new Int32Array(POP_BATCH);
+  // One person's drawn transmissions: time, arc, target and the target's predicted time.
+  const arcTime = new Float64Array(ARC_BATCH);
+  const arcIndex = new Int32Array(ARC_BATCH);
+  const arcTarget = new Int32Array(ARC_BATCH);
+  const arcPredicted = new Float64Array(ARC_BATCH);
   while (heap.size > 0) {
-    const entries = heap.entries;
-    const t = entries[0] as number;
-    const u = entries[1] as number;
-    popKeyed(heap);
-    if (t !== reachedTime[u]) continue; // superseded by an earlier infection of u
-    // Recovery first, then the transmissions that beat it.
-    const window = -Math.log(1 - uniformFine(recoveryRng)) / gamma;
-    const recoveryTime = t + window;
-    // The final state: every recovery within the horizon will be applied.
-    state[u] = recoveryTime <= horizon ? RECOVERED : INFECTED;
-    const k = log.count++;
-    if (k === log.person.length) growInfectionLog(log);
-    log.person[k] = u;
-    log.time[k] = t;
-    log.recoveryTime[k] = recoveryTime;
-    const rate = beta * window; // expected transmissions per arc, and arcs skipped per unit of Exp(1)
-    if (!(rate > 0)) continue;
-    const first = offsets[u] as number;
-    const degree = (offsets[u + 1] as number) - first;
-    let x = -Math.log(1 - uniformFine(transmissionRng)) / rate;
-    if (!(x < degree)) continue;
-    const childGeneration = (generation[u] as number) + 1;
-    let e = 0;
-    while (x < degree - e) {
-      const skipped = Math.floor(x);
-      e += skipped;
-      const at = t + (x - skipped) * window;
-      const v = targets[first + e] as number;
-      // A person already infected has reachedTime ≤ t ≤ at, so this also filters them out.
-      if (at < (reachedTime[v] as number) && at <= horizon) {
-        reachedTime[v] = at;
-        parent[v] = u;
-        generation[v] = childGeneration;
-        pushKeyed(heap, at, v);
+    let count = 0;
+    while (count < POP_BATCH && heap.size > 0) {
+      batchTime[count] = heap.entries[0] as number;
+      batchPerson[count] = heap.entries[1] as number;
+      popKeyed(heap);
+      count++;
+    }
+    for (let i = 0; i < count; i++) {
+      const u = batchPerson[i] as number;
+      batchPredicted[i] = reachedTime[u] as number;
+      batchGeneration[i] = generation[u] as number;
+      batchFirst[i] = offsets[u] as number;
+      batchEnd[i] = offsets[u + 1] as number;
+    }
+    // Also read each person's first out-neighbour, so the start of every arc list is in cache.
+    for (let i = 0; i < count; i++) {
+      const first = batchFirst[i] as number;
+      if (first < (batchEnd[i] as number)) batchNeighbour[i] = targets[first] as number;
+    }
+    for (let i = 0; i < count; i++) {
+      const t = batchTime[i] as number;
+      const u = batchPerson[i] as number;
+      if (i > 0 && heap.size > 0) {
+        const topTime = heap.entries[0] as number;
+        if (topTime < t || (topTime === t && (heap.entries[1] as number) < u)) {
+          // An event queued by this batch comes first: return the rest of the batch to the queue.
+          // (Until then no event before t was queued, so u's predicted time and generation are
+          // still those read above.)
+          for (let j = i; j < count; j++) pushKeyed(heap, batchTime[j] as number, batchPerson[j] as number);
+          break;
+        }
       }
-      e++;
-      x = -Math.log(1 - uniformFine(transmissionRng)) / rate;
+      if (t !== batchPredicted[i]) continue; // superseded by an earlier infection of u
+      // Recovery first, then the transmissions that beat it.
+      const window = -Math.log(1 - uniformFine(recoveryRng)) / gamma;
+      const recoveryTime = t + window;
+      // The final state: every recovery within the horizon will be applied.
+      state[u] = recoveryTime <= horizon ? RECOVERED : INFECTED;
+      logInfection(log, u, t, recoveryTime);
+      const rate = beta * window; // expected transmissions per arc, and arcs skipped per unit of Exp(1)
+      if (!(rate > 0)) continue;
+      const first = batchFirst[i] as number;
+      const degree = (batchEnd[i] as number) - first;
+      const childGeneration = (batchGeneration[i] as number) + 1;
+      let x = -Math.log(1 - uniformFine(transmissionRng)) / rate;
+      let e = 0; // next arc of u, counted from first
+      while (x < degree - e) {
+        let drawn = 0;
+        while (drawn < ARC_BATCH && x < degree - e) {
+          const skipped = Math.floor(x);
+          e += skipped;
+          arcTime[drawn] = t + (x - skipped) * window;
+          arcIndex[drawn] = first + e;
+          drawn++;
+          e++;
+          x = -Math.log(1 - uniformFine(transmissionRng)) / rate;
+        }
+        for (let j = 0; j < drawn; j++) {
+          const v = targets[arcIndex[j] as number] as number;
+          arcTarget[j] = v;
+          arcPredicted[j] = reachedTime[v] as number;
+        }
+        for (let j = 0; j < drawn; j++) {
+          const at = arcTime[j] as number;
+          // A person already infected has reachedTime ≤ t ≤ at, so this also filters them out.
+          // (u's targets are distinct people, so arcPredicted is still current.)
+          if (at < (arcPredicted[j] as number) && at <= horizon) {
+            const v = arcTarget[j] as number;
+            reachedTime[v] = at;
+            parent[v] = u;
+            generation[v] = childGeneration;
+            pushKeyed(heap, at, v);
+          }
+        }
+      }
     }
   }
   const reach = log.count;
-  const replay = replayEvents(log, horizon, n, parent, options.shouldTrace);
+  const replay = replaySirEvents(log, horizon, n, parent, options.shouldTrace);
   return {
     model: 'sir',
     stateNames: SIR_STATES,
