@@ -380,11 +380,7 @@ export class VisualiserApp {
   private async loadFile(input: HTMLInputElement, kind: 'scenario' | 'graph' | 'trace'): Promise<void> {
     const file = input.files?.[0];
     input.value = '';
-    (
-      byId(
-        kind === 'scenario' || kind === 'graph' || kind === 'trace' ? 'load-menu' : 'load-menu',
-      ) as HTMLDetailsElement
-    ).open = false;
+    byId<HTMLDetailsElement>('load-menu').open = false;
     if (file === undefined) return;
     const text = await file.text();
     clearMessages();
