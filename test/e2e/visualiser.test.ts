@@ -174,9 +174,8 @@ describe('the visualiser in Chromium', () => {
     expect(await page.textContent('#compare-chart')).toContain('No run pinned yet');
     await page.click('#pin-a');
     await page.fill('input[name="model.probability"]', '0.3');
-    await page.press('input[name="model.probability"]', 'Tab');
     const runs = Number(await page.getAttribute('body', 'data-runs'));
-    await page.click('#run');
+    await page.press('input[name="model.probability"]', 'Enter');
     await waitForRuns(page, runs + 1);
     await page.waitForSelector('#compare-table table');
     const rows = await page.$$eval('#compare-table tr', (trs) =>

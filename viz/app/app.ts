@@ -72,6 +72,14 @@ export class VisualiserApp {
       if (entry !== undefined && this.useScenario(entry.text, entry.file)) void this.run();
     });
     byId('run').addEventListener('click', () => void this.run());
+    // Enter in a parameter field commits it and runs, unless the value was refused.
+    byId('params').addEventListener('keydown', (event) => {
+      const target = event.target as HTMLElement;
+      if (event.key !== 'Enter' || !(target instanceof HTMLInputElement)) return;
+      event.preventDefault();
+      target.dispatchEvent(new Event('change'));
+      if (target.getAttribute('aria-invalid') !== 'true') void this.run();
+    });
     byId('batch').addEventListener('click', () => void this.runBatch());
     byId('load-scenario').addEventListener(
       'change',
@@ -161,6 +169,8 @@ export class VisualiserApp {
     renderParamPanel(byId<HTMLFormElement>('params'), this.doc, (path, value) => {
       this.doc = setAtPath(this.doc, path, value);
       this.scenarioText = JSON.stringify(this.doc, null, 2);
+      byId('run').classList.add('is-stale');
+      byId('run-status').textContent = 'Parameters changed: press Run (or Enter) to see their effect.';
     });
     return true;
   }
@@ -193,6 +203,7 @@ export class VisualiserApp {
   /** Runs the current scenario once with its trace and shows it. */
   async run(traceFile?: { text: string; name: string }): Promise<void> {
     this.setStatus('Running…', 'running');
+    byId('run').classList.remove('is-stale');
     (byId('run') as HTMLButtonElement).disabled = true;
     try {
       const runIndex = this.runIndex();
