@@ -98,14 +98,15 @@ describe('the visualiser in Chromium', () => {
     await page.waitForFunction(() => document.body.dataset['layoutMs'] !== undefined, null, {
       timeout: 20_000,
     });
+    // The page hands its canvas to the render worker: read what it shows through a copy.
     const inked = await page.$eval('#network', (canvas) => {
       const c = canvas as HTMLCanvasElement;
-      const data = (c.getContext('2d') as CanvasRenderingContext2D).getImageData(
-        0,
-        0,
-        c.width,
-        c.height,
-      ).data;
+      const copy = document.createElement('canvas');
+      copy.width = c.width;
+      copy.height = c.height;
+      const ctx = copy.getContext('2d') as CanvasRenderingContext2D;
+      ctx.drawImage(c, 0, 0);
+      const data = ctx.getImageData(0, 0, c.width, c.height).data;
       let count = 0;
       for (let i = 3; i < data.length; i += 16) if ((data[i] as number) > 0) count++;
       return count / (data.length / 16);

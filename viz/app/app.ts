@@ -5,6 +5,7 @@
  * from the worker and is only read.
  */
 import { type Network, type RunResult, setWarningSink } from '../../engine/index.js';
+import type { ChartHandle } from '../charts/charts.js';
 import { reachCurve } from '../charts/series-data.js';
 import {
   graphFormatOf,
@@ -18,11 +19,12 @@ import { setAtPath } from '../params/param-defs.js';
 import type { BatchPayload, ScenarioSource } from '../worker/protocol.js';
 import { type PreparedView, SimClient, WorkerFailure } from '../worker/sim-client.js';
 import { runBatchWithProgress } from './batch-runner.js';
-import { drawBatch, drawFunnel, drawRunCharts, drawTree, setupTabs } from './chart-panel.js';
+import { drawBatch, drawFunnel, drawTree, runChartJobs, setupTabs } from './chart-panel.js';
 import { type CompareSide, drawCompare } from './compare.js';
 import { arcCountAt, buildCurrentRun, type CurrentRun } from './current-run.js';
 import { AUDIENCE_LABELS, cascadeAt, kpiCards, kpisAt } from './display-data.js';
 import { exportCanvas, exportResults, exportScenario, shareLink } from './file-actions.js';
+import { FrameQueue, nextFrame } from './frame-queue.js';
 import { renderKpis } from './kpi-cards.js';
 import { clearMessages, showMessage } from './messages.js';
 import { NetworkView } from './network-view.js';
@@ -55,11 +57,19 @@ export class VisualiserApp {
   private lastFigures = 0;
   private visiblePanel = 'panel-spread';
   private runCount = 0;
+  /** The run charts still to draw, a few per frame, those of hidden tabs when they are shown. */
+  private readonly charts = new FrameQueue<ChartHandle[]>(
+    (panelId) => panelId === this.visiblePanel,
+    (handles) => this.addChartHandles(handles),
+  );
+  /** Counts runs being shown, so a newer one stops the stages of an older one. */
+  private showing = 0;
 
   constructor() {
     this.showTab = setupTabs((panel) => {
       this.visiblePanel = panel;
       this.refreshPanel();
+      this.charts.wake();
     });
     for (const entry of LIBRARY) {
       const option = document.createElement('option');
@@ -103,8 +113,8 @@ export class VisualiserApp {
       ),
     );
     byId('export-png').addEventListener('click', () => {
-      this.network.drawNow();
-      exportCanvas(this.doc, this.network.canvas);
+      const doc = this.doc;
+      void this.network.snapshot().then((blob) => exportCanvas(doc, blob));
     });
     byId('share').addEventListener('click', () => void this.share());
     byId('pin-a').addEventListener('click', () => this.pin());
@@ -221,7 +231,7 @@ export class VisualiserApp {
         }
         shown = { ...result, trace: loaded.trace };
       }
-      this.showRun(prepared, shown, runIndex, doc);
+      if (!(await this.showRun(prepared, shown, runIndex, doc))) return;
       this.setStatus(
         `Run ${runIndex} in ${(elapsedMs / 1000).toFixed(2)} s${traceFile === undefined ? '' : ` · replaying ${traceFile.name}`}.`,
         'ready',
@@ -243,9 +253,24 @@ export class VisualiserApp {
     );
   }
 
-  private showRun(prepared: PreparedView, result: RunResult, runIndex: number, doc: ScenarioDoc): void {
+  /**
+   * Shows a finished run in stages, each in an animation frame of its own so that no task holds the
+   * page for long: the replay data, then the network (a new one starts its layout), then the replay
+   * position, KPIs and legend; the charts follow a few per frame. Resolves to false when a newer run
+   * took over meanwhile.
+   */
+  private async showRun(
+    prepared: PreparedView,
+    result: RunResult,
+    runIndex: number,
+    doc: ScenarioDoc,
+  ): Promise<boolean> {
+    const token = ++this.showing;
+    this.charts.clear();
     const run = buildCurrentRun(prepared, result, runIndex, doc, this.place);
     const { view } = run;
+    await nextFrame();
+    if (token !== this.showing) return false;
     if (prepared.key !== this.networkKey) {
       this.networkKey = prepared.key;
       this.network.setNetwork(
@@ -255,30 +280,39 @@ export class VisualiserApp {
         result.stateNames,
         prepared.seed,
       );
+      await nextFrame();
+      if (token !== this.showing) return false;
     } else this.network.restyle(result.stateNames, view.audience);
     this.network.setAudienceLabel(AUDIENCE_LABELS[prepared.audienceKind]);
     this.current = run;
-    this.runCount++;
-    document.body.dataset['runs'] = String(this.runCount);
     const { network } = prepared;
     const edges = `${network.edgeCount.toLocaleString('en-US')} ${network.isDirected ? 'follow links' : 'connections'}`;
     byId('network-summary').textContent =
       `${network.nodeCount.toLocaleString('en-US')} people, ${edges} · seed ${prepared.seed}`;
-    run.handles = [];
+    this.runCount++;
     this.replay.load(view.endTime, run.unit);
-    // The charts in a task of their own, so showing a run never blocks the page for long.
-    setTimeout(() => {
-      if (this.current === run) this.redrawCharts();
-    }, 0);
+    document.body.dataset['runs'] = String(this.runCount);
+    this.redrawCharts();
+    return true;
   }
 
+  /** Queues the run charts (drawn over the next frames) and redraws the open panel. */
   private redrawCharts(): void {
     const run = this.current;
     if (run === null) return;
-    run.handles = drawRunCharts(run.view, run.days, run.unit, (code) => this.network.colourOf(code));
+    run.handles = [];
+    this.charts.reset(runChartJobs(run.view, run.days, run.unit, (code) => this.network.colourOf(code)));
     this.lastFigures = 0;
     this.refreshPanel();
-    for (const handle of run.handles) handle.setCursor(this.replay.current);
+  }
+
+  private addChartHandles(handles: readonly ChartHandle[]): void {
+    const run = this.current;
+    if (run === null) return;
+    for (const handle of handles) {
+      run.handles.push(handle);
+      handle.setCursor(this.replay.current);
+    }
   }
 
   private onTime(t: number): void {

@@ -25,6 +25,7 @@ import { formatCount, formatNumber, formatPercent } from '../format.js';
 import { channelColours } from '../network/palette.js';
 import type { BatchPayload } from '../worker/protocol.js';
 import { believersPerDay, funnelAt, type RunView, shareOfVoiceSeries } from './display-data.js';
+import type { FrameJob } from './frame-queue.js';
 
 const ACCENT = '#e26028';
 
@@ -73,86 +74,108 @@ export function chartDays(trace: Trace, horizon: number): number {
   return Math.floor(Math.min(Math.max(horizon, 1), Math.max(1, Math.ceil(last)))) + 1;
 }
 
-/** Draws the charts of one run; returns the cursor handles. */
-export function drawRunCharts(
+/**
+ * The charts of one run as jobs to draw a few per animation frame (see FrameQueue): each job draws one
+ * chart, computing its series from the trace only when it runs, and returns its cursor handle.
+ */
+export function runChartJobs(
   view: RunView,
   days: number,
   unit: string,
   colourOf: (code: number) => string,
-): ChartHandle[] {
+): FrameJob<ChartHandle[]>[] {
   const { result, trace } = view;
-  const handles: ChartHandle[] = [];
-  const split = reachByChannel(trace, result.stateNames, view.nodeCount, days);
-  const colours = channelColours(split.channels);
-  const series = split.channels.map((name, i) => ({
-    name,
-    colour: colours[i] as string,
-    values: split.curves[i] as Float64Array,
-  }));
-  handles.push(
-    drawStackedAreas(
-      byId('chart-reach'),
-      series.filter((s) => (s.values[days - 1] as number) > 0),
-      unit,
+  const spread = (run: () => ChartHandle) => ({ panelId: 'panel-spread', run: () => [run()] });
+  const crisis = (run: () => ChartHandle[]) => ({ panelId: 'panel-crisis', run });
+  const jobs: FrameJob<ChartHandle[]>[] = [
+    spread(() => {
+      const split = reachByChannel(trace, result.stateNames, view.nodeCount, days);
+      const colours = channelColours(split.channels);
+      const series = split.channels.map((name, i) => ({
+        name,
+        colour: colours[i] as string,
+        values: split.curves[i] as Float64Array,
+      }));
+      return drawStackedAreas(
+        byId('chart-reach'),
+        series.filter((s) => (s.values[days - 1] as number) > 0),
+        unit,
+      );
+    }),
+    spread(() =>
+      drawColumns(byId('chart-new'), newPerDay(reachCurve(result.forest.reachedTime, days)), ACCENT, unit),
     ),
-  );
-  const curve = reachCurve(result.forest.reachedTime, days);
-  handles.push(drawColumns(byId('chart-new'), newPerDay(curve), ACCENT, unit));
-  handles.push(drawStatesOverTime(view, colourOf, unit));
-  const crisis = byId('chart-sov');
+    spread(() => drawStatesOverTime(view, colourOf, unit)),
+  ];
+  const box = byId('chart-sov');
   const hasClaim = trace.kindNames.includes('claim-share') && (result.metrics['claimReach'] ?? 0) > 0;
-  if (hasClaim) {
-    const sov = shareOfVoiceSeries(trace, days);
-    handles.push(
-      drawLines(crisis, [{ name: 'share of voice (campaign)', colour: '#2a7de1', values: sov.sov }], {
-        yFormat: formatPercent,
-        yMax: 1,
-        xLabel: unit,
+  if (!hasClaim) {
+    jobs.push(
+      crisis(() => {
+        empty(
+          box,
+          trace.kindNames.includes('claim-share')
+            ? 'No false claim in this scenario: share of voice is 100%. Pick a crisis scenario to see the campaign and the claim compete.'
+            : 'This model has no competing claim. Pick a crisis scenario (campaign model with a false claim).',
+        );
+        return [];
       }),
     );
-    const mentionsBox = document.createElement('div');
-    crisis.append(mentionsBox);
-    handles.push(
-      drawLines(
-        mentionsBox,
-        [
-          { name: 'campaign mentions per day', colour: '#2a7de1', values: sov.campaign },
-          { name: 'claim mentions per day', colour: '#d62839', values: sov.claim },
-        ],
-        { xLabel: unit },
-      ),
-    );
-    const believersBox = document.createElement('div');
-    crisis.append(believersBox);
-    const correction = result.series.columns['correctionReach'];
-    handles.push(
-      drawLines(
-        believersBox,
-        [
-          { name: 'believe the claim', colour: '#d62839', values: believersPerDay(trace, days) },
-          ...(correction === undefined
-            ? []
-            : [
-                {
-                  name: 'reached by the correction',
-                  colour: '#2a7de1',
-                  values: correction.subarray(0, days),
-                  isDashed: true,
-                },
-              ]),
-        ],
-        { xLabel: unit },
-      ),
-    );
-  } else {
-    empty(
-      crisis,
-      trace.kindNames.includes('claim-share')
-        ? 'No false claim in this scenario: share of voice is 100%. Pick a crisis scenario to see the campaign and the claim compete.'
-        : 'This model has no competing claim. Pick a crisis scenario (campaign model with a false claim).',
-    );
+    return jobs;
   }
-  return handles;
+  // Three line charts in one panel: the first job clears it and makes room for the other two.
+  const mentionsBox = document.createElement('div');
+  const believersBox = document.createElement('div');
+  const sov = () => shareOfVoiceSeries(trace, days);
+  let series: ReturnType<typeof shareOfVoiceSeries> | null = null;
+  jobs.push(
+    crisis(() => {
+      series = sov();
+      const handle = drawLines(
+        box,
+        [{ name: 'share of voice (campaign)', colour: '#2a7de1', values: series.sov }],
+        { yFormat: formatPercent, yMax: 1, xLabel: unit },
+      );
+      box.append(mentionsBox, believersBox);
+      return [handle];
+    }),
+    crisis(() => {
+      const { campaign, claim } = series ?? sov();
+      return [
+        drawLines(
+          mentionsBox,
+          [
+            { name: 'campaign mentions per day', colour: '#2a7de1', values: campaign },
+            { name: 'claim mentions per day', colour: '#d62839', values: claim },
+          ],
+          { xLabel: unit },
+        ),
+      ];
+    }),
+    crisis(() => {
+      const correction = result.series.columns['correctionReach'];
+      return [
+        drawLines(
+          believersBox,
+          [
+            { name: 'believe the claim', colour: '#d62839', values: believersPerDay(trace, days) },
+            ...(correction === undefined
+              ? []
+              : [
+                  {
+                    name: 'reached by the correction',
+                    colour: '#2a7de1',
+                    values: correction.subarray(0, days),
+                    isDashed: true,
+                  },
+                ]),
+          ],
+          { xLabel: unit },
+        ),
+      ];
+    }),
+  );
+  return jobs;
 }
 
 /**

@@ -31,11 +31,13 @@ export function exportResults(
   download(new Blob([csv], { type: 'text/csv' }), `${fileStem(nameOf(doc, 'results'))}-results.csv`);
 }
 
-/** Downloads the canvas as PNG. */
-export function exportCanvas(doc: ScenarioDoc, canvas: HTMLCanvasElement): void {
-  canvas.toBlob((blob) => {
-    if (blob !== null) download(blob, `${fileStem(nameOf(doc, 'network'))}-network.png`);
-  }, 'image/png');
+/** Downloads the network view (a PNG snapshot of it); says so when there is none. */
+export function exportCanvas(doc: ScenarioDoc, png: Blob | null): void {
+  if (png === null) {
+    showMessage('The network view could not be saved as PNG.');
+    return;
+  }
+  download(png, `${fileStem(nameOf(doc, 'network'))}-network.png`);
 }
 
 /**

@@ -45,7 +45,7 @@ export class NetworkView {
   layoutDone: Promise<number> = Promise.resolve(0);
   private resolveLayout: (ms: number) => void = () => {};
 
-  constructor(readonly canvas: HTMLCanvasElement) {
+  constructor(canvas: HTMLCanvasElement) {
     this.renderer = new NetworkRenderer(canvas, (person, x, y) => this.hover(person, x, y));
     this.layoutWorker = new Worker(new URL('../worker/layout-worker.ts', import.meta.url), {
       type: 'module',
@@ -155,9 +155,9 @@ export class NetworkView {
     return this.colours[code] ?? '#999';
   }
 
-  /** Draws synchronously (PNG export). */
-  drawNow(): void {
-    this.renderer.drawNow();
+  /** The view as PNG, painted in full first (the export). */
+  snapshot(): Promise<Blob | null> {
+    return this.renderer.snapshot();
   }
 
   private receiveLayout(message: LayoutResponse): void {

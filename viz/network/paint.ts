@@ -43,9 +43,12 @@ export interface Frame {
   runId: number;
 }
 
+/** A 2D context on the page's canvas or on an OffscreenCanvas (the render worker, the cached layers). */
+export type Context2D = CanvasRenderingContext2D | OffscreenCanvasRenderingContext2D;
+
 /** Where and how to paint: the context (in CSS pixels), the scene, the zoom transform, the view size. */
 export interface Painter {
-  ctx: CanvasRenderingContext2D;
+  ctx: Context2D;
   scene: Scene;
   tx: number;
   ty: number;
@@ -115,7 +118,7 @@ export function fillBelievers(
 }
 
 /** Adds a dot of radius r at (px, py) to the current path: a square when tiny, else a circle. */
-export function dotPath(ctx: CanvasRenderingContext2D, px: number, py: number, r: number): void {
+export function dotPath(ctx: Context2D, px: number, py: number, r: number): void {
   if (r < TINY_RADIUS) {
     // A dot this small covers about the same pixels as a square, which is far cheaper to fill.
     ctx.rect(px - r, py - r, 2 * r, 2 * r);
@@ -197,13 +200,7 @@ export function strokeAudience(
  * Adds a ring of radius r: a circle, or for the faint rings of the not-yet-reached (`mayBeSquare`), a
  * square outline when that small, which is far cheaper and reads the same at that size and opacity.
  */
-function ringPath(
-  ctx: CanvasRenderingContext2D,
-  px: number,
-  py: number,
-  r: number,
-  mayBeSquare: boolean,
-): void {
+function ringPath(ctx: Context2D, px: number, py: number, r: number, mayBeSquare: boolean): void {
   if (mayBeSquare && r < TINY_RADIUS * 1.5) {
     ctx.rect(px - r, py - r, 2 * r, 2 * r);
     return;

@@ -1,9 +1,9 @@
 /**
- * The network view: a canvas drawing of the drawn people (see chooseDrawn) at their layout positions,
- * coloured by replay state, with the original audience outlined and the arcs the message travelled
- * drawn over the faint network. Zoom and pan with d3-zoom; hovering a person reports them to a
- * callback. The network's own edges are drawn to an offscreen layer only when the view moves, so a
- * replay frame costs O(drawn people + travelled arcs).
+ * The network view on the page: zoom and pan with d3-zoom, hover (a quadtree over the layout
+ * positions), fit, and the hand-over of everything to draw to the render worker, which paints on the
+ * canvas the page transferred to it (see render-core.ts). The page's thread then never paints or
+ * rasterises the network: a run, a zoom or a layout update costs it a few small messages. Browsers
+ * that cannot transfer a canvas get the same drawing on the page.
  */
 import {
   type Quadtree,
@@ -14,87 +14,55 @@ import {
   zoom,
   zoomIdentity,
 } from 'd3';
-import { EDGE_COLOUR } from './palette.js';
-
-/** A full repaint follows the last incremental frame after this long (ms). */
-const SETTLE_MS = 250;
-/** Most arcs and people one incremental frame paints; the rest follow on the next frames. */
-const ARC_CHUNK = 1500;
-const NODE_CHUNK = 2000;
-
-import {
-  type Frame,
-  fillBelievers,
-  fillNodes,
-  type Painter,
-  paintChanged,
-  type Scene,
-  strokeArcs,
-  strokeAudience,
-  UNAWARE_SIZE,
-} from './paint.js';
+import type { RenderMessage, SnapshotReply } from '../worker/render-protocol.js';
+import { applyRenderMessage } from '../worker/render-protocol.js';
+import type { Frame, Scene } from './paint.js';
+import { personRadius, RenderCore, type ViewState } from './render-core.js';
 
 export type { Frame, Scene } from './paint.js';
 
-function sameStrings(a: readonly string[], b: readonly string[]): boolean {
-  return a.length === b.length && a.every((value, i) => value === b[i]);
-}
-
-function sameMask(a: Uint8Array | null, b: Uint8Array | null): boolean {
-  if (a === null || b === null) return a === b;
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
-  return true;
-}
-
 /** Draws the network on a canvas; one instance per view. */
 export class NetworkRenderer {
+  /** The page's copy of the scene: positions and ids for hover and fit. */
   private scene: Scene | null = null;
-  private frame: Frame | null = null;
   private transform: ZoomTransform = zoomIdentity;
-  /** The network's edges, redrawn only when the view moves or the layout changes. */
-  private readonly edgeLayer = document.createElement('canvas');
-  private isEdgeStale = true;
-  /** Everyone as a not-yet-reached dot with the faint audience rings; redrawn also on restyle. */
-  private readonly dotLayer = document.createElement('canvas');
-  private isDotStale = true;
-  /** The faint rings around the original audience; redrawn when the audience changes (a new run). */
-  private readonly ringLayer = document.createElement('canvas');
-  private isRingStale = true;
+  /** Built on the first hover after the positions change (not on every layout update). */
   private tree: Quadtree<number> | null = null;
   private readonly zoomBehavior: ZoomBehavior<HTMLCanvasElement, unknown>;
   private width = 0;
   private height = 0;
   private ratio = 1;
-  private pendingDraw = 0;
   private hovered = -1;
-  /** What the canvas shows now: each person's drawn state and the arcs drawn, for incremental frames. */
-  private drawnState: Uint8Array | null = null;
-  private drawnArcCount = 0;
-  private drawnClaim: Uint8Array | null = null;
-  private drawnRunId = -1;
-  /** Painting a run from the empty network, in order: no repaint needed when it completes. */
-  private isProgressive = false;
-  private needsFull = true;
-  private settleTimer: ReturnType<typeof setTimeout> | undefined = undefined;
   private hasFitted = false;
-  /** Whether the layout is still moving people (edges are not drawn meanwhile). */
-  private isSettling = true;
   /** The zoom scale of the last fit, so people grow as the user zooms in. */
   private fitK = 1;
+  private readonly worker: Worker | null = null;
+  /** The in-page drawing, when the canvas cannot be transferred. */
+  private readonly core: RenderCore | null = null;
+  /** The arcs the render side holds (by identity), so they are sent once per run. */
+  private sentArcs: Int32Array | null = null;
+  private sentArcsRunId = -1;
+  private readonly snapshots = new Map<number, (blob: Blob | null) => void>();
+  private nextSnapshot = 1;
 
   constructor(
     private readonly canvas: HTMLCanvasElement,
     private readonly onHover: (person: number, clientX: number, clientY: number) => void,
   ) {
+    if (typeof canvas.transferControlToOffscreen === 'function' && typeof OffscreenCanvas === 'function') {
+      this.worker = new Worker(new URL('../worker/render-worker.ts', import.meta.url), { type: 'module' });
+      this.worker.onmessage = (event: MessageEvent<SnapshotReply>) => {
+        this.snapshots.get(event.data.id)?.(event.data.blob);
+        this.snapshots.delete(event.data.id);
+      };
+      const offscreen = canvas.transferControlToOffscreen();
+      this.worker.postMessage({ type: 'init', canvas: offscreen } satisfies RenderMessage, [offscreen]);
+    } else this.core = new RenderCore(canvas);
     this.zoomBehavior = zoom<HTMLCanvasElement, unknown>()
       .scaleExtent([0.05, 40])
       .on('zoom', (event: { transform: ZoomTransform }) => {
         this.transform = event.transform;
-        this.isEdgeStale = true;
-        this.isDotStale = true;
-        this.isRingStale = true;
-        this.requestDraw();
+        this.sendView();
       });
     select(canvas).call(this.zoomBehavior).on('dblclick.zoom', null);
     canvas.addEventListener('pointermove', (event) => this.hover(event));
@@ -106,45 +74,39 @@ export class NetworkRenderer {
   /** Sets what to draw. Positions may be updated later with {@link updatePositions}. */
   setScene(scene: Scene): void {
     this.scene = scene;
-    this.isSettling = true;
+    this.tree = null;
     this.hasFitted = false;
-    this.rebuildIndex();
+    this.hovered = -1;
+    this.send({ type: 'hover', local: -1 });
+    this.send({ type: 'scene', scene });
     this.fit();
   }
 
-  /**
-   * New layout positions (same nodes); refits the view when asked. Until the layout has settled the
-   * edges are left out: people move, and drawing 100,000 edges per update would freeze the page.
-   */
+  /** New layout positions (same nodes); refits the view when asked. `isSettled` on the last. */
   updatePositions(x: Float32Array, y: Float32Array, shouldFit: boolean, isSettled: boolean): void {
     if (this.scene === null) return;
     this.scene = { ...this.scene, x, y };
-    this.isSettling = !isSettled;
-    this.rebuildIndex();
-    this.isEdgeStale = true;
-    this.isDotStale = true;
-    this.isRingStale = true;
+    this.tree = null;
+    this.send({ type: 'positions', x, y, isSettled });
     if (shouldFit || !this.hasFitted) this.fit();
-    else this.requestDraw();
   }
 
   /** New state colours or audience for the same people and positions. */
   restyle(colours: readonly string[], audience: Uint8Array | null): void {
-    const scene = this.scene;
-    if (scene === null) return;
-    const isSameColours = sameStrings(scene.colours, colours);
-    const isSameAudience = sameMask(scene.audience, audience);
-    this.scene = { ...scene, colours, audience };
-    if (isSameColours && isSameAudience) return;
-    if (!isSameColours) this.isDotStale = true;
-    if (!isSameAudience) this.isRingStale = true;
-    this.requestDraw();
+    if (this.scene === null) return;
+    this.scene = { ...this.scene, colours, audience };
+    this.send({ type: 'style', colours, audience });
   }
 
-  /** Sets the replay frame to draw. */
+  /** Sets the replay frame to draw; the run's arcs travel once, the states with every frame. */
   setFrame(frame: Frame): void {
-    this.frame = frame;
-    this.requestDraw(false);
+    if (frame.runId !== this.sentArcsRunId || frame.arcSources !== this.sentArcs) {
+      this.sentArcs = frame.arcSources;
+      this.sentArcsRunId = frame.runId;
+      this.send({ type: 'arcs', runId: frame.runId, sources: frame.arcSources, targets: frame.arcTargets });
+    }
+    const { state, claim, arcCount, runId } = frame;
+    this.send({ type: 'frame', frame: { state, claim, arcCount, runId } });
   }
 
   /** Zooms to show every drawn person. */
@@ -177,22 +139,37 @@ export class NetworkRenderer {
     select(this.canvas).call(this.zoomBehavior.transform, t);
   }
 
-  /** Draws now (synchronously); used by tests and the PNG export. */
-  drawNow(): void {
-    if (this.pendingDraw !== 0) cancelAnimationFrame(this.pendingDraw);
-    this.pendingDraw = 0;
-    this.needsFull = true;
-    this.draw();
+  /** The view as PNG, painted in full first (the export). */
+  snapshot(): Promise<Blob | null> {
+    if (this.worker === null) {
+      this.core?.drawNow();
+      return new Promise((resolve) => this.canvas.toBlob(resolve, 'image/png'));
+    }
+    const id = this.nextSnapshot++;
+    return new Promise((resolve) => {
+      this.snapshots.set(id, resolve);
+      this.send({ type: 'snapshot', id });
+    });
   }
 
-  /** Asks for a draw at the next animation frame; `isFull` (the default) repaints everything. */
-  private requestDraw(isFull = true): void {
-    if (isFull) this.needsFull = true;
-    if (this.pendingDraw !== 0) return;
-    this.pendingDraw = requestAnimationFrame(() => {
-      this.pendingDraw = 0;
-      this.draw();
-    });
+  /** To the render worker (state arrays are copied), or straight to the in-page core. */
+  private send(message: RenderMessage): void {
+    if (this.worker !== null) this.worker.postMessage(message);
+    else if (this.core !== null) applyRenderMessage(this.core, message);
+  }
+
+  private sendView(): void {
+    const { x: tx, y: ty, k } = this.transform;
+    const view: ViewState = {
+      tx,
+      ty,
+      k,
+      fitK: this.fitK,
+      width: this.width,
+      height: this.height,
+      ratio: this.ratio,
+    };
+    this.send({ type: 'view', view });
   }
 
   private resize(): void {
@@ -200,255 +177,26 @@ export class NetworkRenderer {
     this.ratio = window.devicePixelRatio || 1;
     this.width = Math.max(1, Math.floor(box.width));
     this.height = Math.max(1, Math.floor(box.height));
-    for (const target of [this.canvas, this.edgeLayer, this.dotLayer, this.ringLayer]) {
-      target.width = Math.floor(this.width * this.ratio);
-      target.height = Math.floor(this.height * this.ratio);
-    }
     this.canvas.style.width = `${this.width}px`;
     this.canvas.style.height = `${this.height}px`;
-    this.isEdgeStale = true;
-    this.isDotStale = true;
-    this.isRingStale = true;
+    this.sendView();
     if (!this.hasFitted) this.fit();
-    this.requestDraw();
-  }
-
-  private rebuildIndex(): void {
-    const scene = this.scene;
-    if (scene === null) return;
-    this.tree = quadtree<number>()
-      .x((i) => scene.x[i] as number)
-      .y((i) => scene.y[i] as number)
-      .addAll(Array.from({ length: scene.x.length }, (_, i) => i));
   }
 
   private nodeRadius(): number {
-    const scene = this.scene;
-    const n = scene === null ? 1 : scene.x.length;
-    const base = n > 5000 ? 1.3 : n > 500 ? 2.2 : 4.5;
-    return Math.min(12, base * Math.max(0.7, Math.sqrt(this.transform.k / this.fitK)));
-  }
-
-  private drawEdgeLayer(): void {
-    const scene = this.scene as Scene;
-    const ctx = this.edgeLayer.getContext('2d') as CanvasRenderingContext2D;
-    ctx.setTransform(this.ratio, 0, 0, this.ratio, 0, 0);
-    ctx.clearRect(0, 0, this.width, this.height);
-    const { x: tx, y: ty, k } = this.transform;
-    if (this.isSettling) {
-      this.isEdgeStale = false;
-      return;
-    }
-    ctx.strokeStyle = EDGE_COLOUR;
-    ctx.lineWidth = scene.sources.length > 20_000 ? 0.5 : 0.8;
-    ctx.beginPath();
-    for (let e = 0; e < scene.sources.length; e++) {
-      const u = scene.sources[e] as number;
-      const v = scene.targets[e] as number;
-      ctx.moveTo(tx + k * (scene.x[u] as number), ty + k * (scene.y[u] as number));
-      ctx.lineTo(tx + k * (scene.x[v] as number), ty + k * (scene.y[v] as number));
-    }
-    ctx.stroke();
-    this.isEdgeStale = false;
-  }
-
-  /**
-   * Everyone as a small not-yet-reached dot: a reached person is drawn larger on top each frame,
-   * covering their dot, so frames only draw who was reached.
-   */
-  private drawDotLayer(): void {
-    const ctx = this.dotLayer.getContext('2d') as CanvasRenderingContext2D;
-    ctx.setTransform(this.ratio, 0, 0, this.ratio, 0, 0);
-    ctx.clearRect(0, 0, this.width, this.height);
-    fillNodes(this.painter(ctx), null, 0, this.nodeRadius() * UNAWARE_SIZE);
-    this.isDotStale = false;
-  }
-
-  /** The faint rings around the original audience at the not-yet-reached size. */
-  private drawRingLayer(): void {
-    const scene = this.scene as Scene;
-    const ctx = this.ringLayer.getContext('2d') as CanvasRenderingContext2D;
-    ctx.setTransform(this.ratio, 0, 0, this.ratio, 0, 0);
-    ctx.clearRect(0, 0, this.width, this.height);
-    if (scene.audience !== null) strokeAudience(this.painter(ctx), scene.audience, null, this.nodeRadius());
-    this.isRingStale = false;
-  }
-
-  /** Paints the three cached layers (edges, dots, rings), redrawing those that are stale. */
-  private paintLayers(ctx: CanvasRenderingContext2D): void {
-    if (this.isEdgeStale) this.drawEdgeLayer();
-    if (this.isDotStale) this.drawDotLayer();
-    if (this.isRingStale) this.drawRingLayer();
-    ctx.drawImage(this.edgeLayer, 0, 0);
-    ctx.drawImage(this.dotLayer, 0, 0);
-    ctx.drawImage(this.ringLayer, 0, 0);
-  }
-
-  /**
-   * Draws the frame. While the replay moves forward only what changed since the last frame is painted
-   * over the canvas (new arcs, people whose state changed): a frame then costs in proportion to the
-   * change, not to the network. Anything else (a zoom, going back, a hover) repaints everything, and
-   * a full repaint follows shortly after the last incremental frame to restore the layering.
-   */
-  private draw(): void {
-    const frame = this.frame;
-    if (frame !== null && frame.runId !== this.drawnRunId && !this.needsFull && this.hovered < 0) {
-      // Another run: start from the empty network and paint the run over the next frames (the
-      // layers alone this frame when one of them had to be redrawn: that is a frame's worth of work).
-      const wasStale = this.isEdgeStale || this.isDotStale || this.isRingStale;
-      this.drawLayersOnly();
-      this.drawnState = new Uint8Array(frame.state.length);
-      this.drawnClaim = frame.claim === null ? null : new Uint8Array(frame.claim.length);
-      this.drawnArcCount = 0;
-      this.drawnRunId = frame.runId;
-      this.isProgressive = true;
-      if (wasStale) {
-        this.requestDraw(false);
-        return;
-      }
-    }
-    const drawn = this.drawnState;
-    const change =
-      !this.needsFull &&
-      frame !== null &&
-      drawn !== null &&
-      frame.runId === this.drawnRunId &&
-      drawn.length === frame.state.length &&
-      frame.arcCount >= this.drawnArcCount &&
-      this.hovered < 0
-        ? this.drawChanges(frame, drawn)
-        : 'full';
-    if (change === 'full') {
-      this.drawInner();
-      this.needsFull = false;
-      this.isProgressive = false;
-      this.drawnState = frame === null ? null : frame.state.slice();
-      this.drawnClaim = frame?.claim?.slice() ?? null;
-      this.drawnArcCount = frame?.arcCount ?? 0;
-      this.drawnRunId = frame?.runId ?? -1;
-      clearTimeout(this.settleTimer);
-      return;
-    }
-    if (change === 'partial') {
-      this.requestDraw(false);
-      return;
-    }
-    if (change === 'none') return;
-    if (this.isProgressive) {
-      // Painted from empty in the right order (arcs first, then people): nothing to restore.
-      this.isProgressive = false;
-      return;
-    }
-    clearTimeout(this.settleTimer);
-    this.settleTimer = setTimeout(() => this.requestDraw(), SETTLE_MS);
-  }
-
-  /** Clears the canvas to the edge and dot layers (no one reached). */
-  private drawLayersOnly(): void {
-    const ctx = this.canvas.getContext('2d') as CanvasRenderingContext2D;
-    ctx.setTransform(1, 0, 0, 1, 0, 0);
-    ctx.clearRect(0, 0, this.canvas.width, this.canvas.height);
-    if (this.scene === null) return;
-    this.paintLayers(ctx);
-  }
-
-  /**
-   * Paints the arcs and people that changed since the drawn state, at most a chunk of each per frame
-   * so no frame is a long task (arcs first, then people). Returns `none` when nothing changed,
-   * `partial` when more remains for the next frame, and `full` (painting nothing) when a person went
-   * back, which needs a full repaint.
-   */
-  private drawChanges(frame: Frame, drawn: Uint8Array): 'none' | 'some' | 'partial' | 'full' {
-    const scene = this.scene;
-    if (scene === null) return 'full';
-    const { nodes } = scene;
-    const changed: number[] = [];
-    for (let i = 0; i < nodes.length; i++) {
-      const u = nodes[i] as number;
-      const next = frame.state[u] as number;
-      if (next === drawn[u]) continue;
-      if (next === 0) return 'full';
-      changed.push(i);
-    }
-    const claim = frame.claim;
-    const drawnClaim = this.drawnClaim;
-    if ((claim === null) !== (drawnClaim === null)) return 'full';
-    let newBelievers: number[] = [];
-    if (claim !== null && drawnClaim !== null) {
-      for (let i = 0; i < nodes.length; i++) {
-        const u = nodes[i] as number;
-        if (claim[u] === drawnClaim[u]) continue;
-        if (claim[u] === 0) return 'full';
-        newBelievers.push(i);
-      }
-      // A person whose state changed is repainted in its state colour: paint the believer again on top.
-      for (const i of changed) if (claim[nodes[i] as number] === 1) newBelievers.push(i);
-      newBelievers = [...new Set(newBelievers)];
-    }
-    const hasNewArcs = frame.arcCount > this.drawnArcCount;
-    if (!hasNewArcs && changed.length === 0 && newBelievers.length === 0) return 'none';
-    const ctx = this.canvas.getContext('2d') as CanvasRenderingContext2D;
-    ctx.setTransform(this.ratio, 0, 0, this.ratio, 0, 0);
-    if (hasNewArcs) {
-      const to = Math.min(frame.arcCount, this.drawnArcCount + ARC_CHUNK);
-      strokeArcs(this.painter(ctx), frame, this.drawnArcCount, to);
-      this.drawnArcCount = to;
-      if (to < frame.arcCount) return 'partial';
-    }
-    const radius = this.nodeRadius();
-    const chunk = changed.length > NODE_CHUNK ? changed.slice(0, NODE_CHUNK) : changed;
-    if (chunk.length > 0) paintChanged(this.painter(ctx), frame, drawn, chunk, radius);
-    if (claim !== null && drawnClaim !== null && newBelievers.length > 0) {
-      for (const i of newBelievers) drawnClaim[nodes[i] as number] = 1;
-      fillBelievers(this.painter(ctx), claim, newBelievers, radius);
-    }
-    return chunk.length < changed.length ? 'partial' : 'some';
-  }
-
-  private drawInner(): void {
-    const ctx = this.canvas.getContext('2d') as CanvasRenderingContext2D;
-    ctx.setTransform(1, 0, 0, 1, 0, 0);
-    ctx.clearRect(0, 0, this.canvas.width, this.canvas.height);
-    const scene = this.scene;
-    if (scene === null) return;
-    this.paintLayers(ctx);
-    ctx.setTransform(this.ratio, 0, 0, this.ratio, 0, 0);
-    const frame = this.frame;
-    const state = frame?.state ?? null;
-    const radius = this.nodeRadius();
-    // Order: the unaware (small, under everything), the paths the message took, the audience rings,
-    // then everyone reached, so the spread stands out against the network.
-    if (frame !== null && frame.arcCount > 0) strokeArcs(this.painter(ctx), frame);
-    if (scene.audience !== null && state !== null)
-      strokeAudience(this.painter(ctx), scene.audience, state, radius);
-    for (let code = 1; code < scene.colours.length; code++) fillNodes(this.painter(ctx), state, code, radius);
-    if (frame?.claim != null) fillBelievers(this.painter(ctx), frame.claim, null, radius);
-    if (this.hovered >= 0) {
-      const i = this.hovered;
-      const { x: tx, y: ty, k } = this.transform;
-      ctx.strokeStyle = '#111827';
-      ctx.lineWidth = 2;
-      ctx.beginPath();
-      ctx.arc(
-        tx + k * (scene.x[i] as number),
-        ty + k * (scene.y[i] as number),
-        radius * (scene.size[i] as number) + 3,
-        0,
-        2 * Math.PI,
-      );
-      ctx.stroke();
-    }
-  }
-
-  /** The painter for `ctx` with the current scene, transform and size. */
-  private painter(ctx: CanvasRenderingContext2D): Painter {
-    const { x: tx, y: ty, k } = this.transform;
-    return { ctx, scene: this.scene as Scene, tx, ty, k, width: this.width, height: this.height };
+    return personRadius(this.scene === null ? 1 : this.scene.x.length, this.transform.k, this.fitK);
   }
 
   private hover(event: PointerEvent): void {
     const scene = this.scene;
-    if (scene === null || this.tree === null) return;
+    if (scene === null) return;
+    if (this.tree === null) {
+      const { x, y } = scene;
+      this.tree = quadtree<number>()
+        .x((i) => x[i] as number)
+        .y((i) => y[i] as number)
+        .addAll(Array.from({ length: x.length }, (_, i) => i));
+    }
     const box = this.canvas.getBoundingClientRect();
     const [wx, wy] = this.transform.invert([event.clientX - box.left, event.clientY - box.top]);
     const found = this.tree.find(wx, wy, (this.nodeRadius() * 2.5 + 4) / this.transform.k);
@@ -458,7 +206,7 @@ export class NetworkRenderer {
   private setHovered(local: number, clientX: number, clientY: number): void {
     if (local !== this.hovered) {
       this.hovered = local;
-      this.requestDraw();
+      this.send({ type: 'hover', local });
     }
     const scene = this.scene;
     this.onHover(local >= 0 && scene !== null ? (scene.nodes[local] as number) : -1, clientX, clientY);
