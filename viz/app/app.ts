@@ -16,6 +16,7 @@ import {
 } from '../engine-adapter.js';
 import { decodeShare } from '../io/share.js';
 import { setAtPath } from '../params/param-defs.js';
+import { type ReplayData, replayData } from '../replay/replay-data.js';
 import type { BatchPayload, ScenarioSource } from '../worker/protocol.js';
 import { type PreparedView, SimClient, WorkerFailure } from '../worker/sim-client.js';
 import { runBatchWithProgress } from './batch-runner.js';
@@ -218,9 +219,11 @@ export class VisualiserApp {
     try {
       const runIndex = this.runIndex();
       const doc = this.doc;
-      const { prepared, result, elapsedMs, warnings } = await this.client.run(this.source(), runIndex);
+      const reply = await this.client.run(this.source(), runIndex);
+      const { prepared, result, elapsedMs, warnings } = reply;
       for (const warning of warnings) showMessage(warning, 'warning');
       let shown = result;
+      let replay = reply.replay;
       if (traceFile !== undefined) {
         const loaded = parseTraceText(traceFile.text, traceFile.name);
         if (loaded.meta.nodeCount !== prepared.network.nodeCount) {
@@ -230,8 +233,11 @@ export class VisualiserApp {
           );
         }
         shown = { ...result, trace: loaded.trace };
+        replay = null;
       }
-      if (!(await this.showRun(prepared, shown, runIndex, doc))) return;
+      if (shown.trace === null) throw new WorkerFailure('the run came back without a trace', false);
+      replay ??= replayData(shown, shown.trace, prepared.network.nodeCount, prepared.audienceKind);
+      if (!(await this.showRun(prepared, shown, replay, runIndex, doc))) return;
       this.setStatus(
         `Run ${runIndex} in ${(elapsedMs / 1000).toFixed(2)} s${traceFile === undefined ? '' : ` · replaying ${traceFile.name}`}.`,
         'ready',
@@ -262,12 +268,13 @@ export class VisualiserApp {
   private async showRun(
     prepared: PreparedView,
     result: RunResult,
+    replay: ReplayData,
     runIndex: number,
     doc: ScenarioDoc,
   ): Promise<boolean> {
     const token = ++this.showing;
     this.charts.clear();
-    const run = buildCurrentRun(prepared, result, runIndex, doc, this.place);
+    const run = buildCurrentRun(prepared, result, replay, runIndex, doc, this.place);
     const { view } = run;
     await nextFrame();
     if (token !== this.showing) return false;
@@ -301,7 +308,9 @@ export class VisualiserApp {
     const run = this.current;
     if (run === null) return;
     run.handles = [];
-    this.charts.reset(runChartJobs(run.view, run.days, run.unit, (code) => this.network.colourOf(code)));
+    this.charts.reset(
+      runChartJobs(run.view, run.reach, run.days, run.unit, (code) => this.network.colourOf(code)),
+    );
     this.lastFigures = 0;
     this.refreshPanel();
   }

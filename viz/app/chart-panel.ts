@@ -20,9 +20,10 @@ import {
   drawLogLog,
   drawStackedAreas,
 } from '../charts/charts.js';
-import { ccdf, newPerDay, quantileBand, reachByChannel, reachCurve } from '../charts/series-data.js';
+import { ccdf, newPerDay, quantileBand, reachByChannelOf, reachCurve } from '../charts/series-data.js';
 import { formatCount, formatNumber, formatPercent } from '../format.js';
 import { channelColours } from '../network/palette.js';
+import type { FirstReach } from '../replay/replay-cursor.js';
 import type { BatchPayload } from '../worker/protocol.js';
 import { believersPerDay, funnelAt, type RunView, shareOfVoiceSeries } from './display-data.js';
 import type { FrameJob } from './frame-queue.js';
@@ -80,6 +81,7 @@ export function chartDays(trace: Trace, horizon: number): number {
  */
 export function runChartJobs(
   view: RunView,
+  reach: FirstReach,
   days: number,
   unit: string,
   colourOf: (code: number) => string,
@@ -89,7 +91,7 @@ export function runChartJobs(
   const crisis = (run: () => ChartHandle[]) => ({ panelId: 'panel-crisis', run });
   const jobs: FrameJob<ChartHandle[]>[] = [
     spread(() => {
-      const split = reachByChannel(trace, result.stateNames, view.nodeCount, days);
+      const split = reachByChannelOf(reach, trace.channelNames, days);
       const colours = channelColours(split.channels);
       const series = split.channels.map((name, i) => ({
         name,

@@ -1,16 +1,18 @@
 /**
  * The run the page is showing, with everything the replay needs precomputed once: the view the
  * display-data functions read, the replay cursor, each person's first reach, and the travelled arcs
- * (the cascade forest's edges) sorted by time so a frame finds how many to draw by binary search.
+ * (the cascade forest's edges) sorted by time so a frame finds how many to draw by binary search
+ * (those come ready from the simulation worker, see replay-data.ts).
  */
 import type { RunResult } from '../../engine/index.js';
 import type { ChartHandle } from '../charts/charts.js';
 import type { ScenarioDoc } from '../engine-adapter.js';
 import { isGenerationModel } from '../params/param-defs.js';
-import { type FirstReach, firstReach, ReplayCursor } from '../replay/replay-cursor.js';
+import { type FirstReach, ReplayCursor } from '../replay/replay-cursor.js';
+import type { ReplayData } from '../replay/replay-data.js';
 import type { PreparedView } from '../worker/sim-client.js';
 import { chartDays } from './chart-panel.js';
-import { brandReachedMask, type RunView } from './display-data.js';
+import type { RunView } from './display-data.js';
 
 /** The run on screen. */
 export interface CurrentRun {
@@ -33,10 +35,14 @@ export interface CurrentRun {
   runIndex: number;
 }
 
-/** Builds the current run from a traced result. O(n log n + events); allocates per-person arrays. */
+/**
+ * Builds the current run from a traced result and its replay data (see replayData: from the
+ * simulation worker, or computed on the page for a loaded trace). O(n); allocates the replay state.
+ */
 export function buildCurrentRun(
   prepared: PreparedView,
   result: RunResult,
+  data: ReplayData,
   runIndex: number,
   doc: ScenarioDoc,
   place: string,
@@ -44,33 +50,25 @@ export function buildCurrentRun(
   const trace = result.trace;
   if (trace === null) throw new Error('the run came back without a trace');
   const n = prepared.network.nodeCount;
-  const reach = firstReach(trace, result.stateNames, n);
-  const audience =
-    prepared.audienceKind === 'brand-reached'
-      ? brandReachedMask(reach, trace.channelNames)
-      : prepared.audience;
   const lastEvent = trace.length > 0 ? (trace.time[trace.length - 1] as number) : 0;
   const view: RunView = {
     result,
     network: prepared.network,
     trace,
     nodeCount: n,
-    audience,
+    audience: data.brandReached ?? prepared.audience,
     audienceKind: prepared.audienceKind,
     endTime: Math.max(lastEvent, 0),
   };
-  const { parent, reachedTime } = result.forest;
-  const arcTargets = Int32Array.from({ length: n }, (_, u) => u).filter((u) => (parent[u] as number) >= 0);
-  arcTargets.sort((a, b) => (reachedTime[a] as number) - (reachedTime[b] as number));
   return {
     view,
     prepared,
     cursor: new ReplayCursor(trace, result.stateNames, n),
-    reach,
+    reach: data.reach,
     seeds: new Set(result.seeds),
-    arcSources: arcTargets.map((u) => parent[u] as number),
-    arcTargets,
-    arcTimes: Float64Array.from(arcTargets, (u) => reachedTime[u] as number),
+    arcSources: data.arcSources,
+    arcTargets: data.arcTargets,
+    arcTimes: data.arcTimes,
     unit: isGenerationModel(result.model) ? 'generation' : 'day',
     days: chartDays(trace, prepared.horizon),
     handles: [],

@@ -107,7 +107,6 @@ export class RenderCore {
   private isRingStale = true;
   /** Whether the layout is still moving people (edges are not drawn meanwhile). */
   private isSettling = true;
-  private hovered = -1;
   private cancelDraw: (() => void) | null = null;
   /** What the canvas shows now: each person's drawn state and the arcs drawn, for incremental frames. */
   private drawnState: Uint8Array | null = null;
@@ -189,13 +188,6 @@ export class RenderCore {
       runId: frame.runId,
     };
     this.requestDraw(false);
-  }
-
-  /** Rings the hovered person (local index; −1 for no one). */
-  setHovered(local: number): void {
-    if (local === this.hovered) return;
-    this.hovered = local;
-    this.requestDraw();
   }
 
   /** Draws everything now (synchronously): the PNG export. */
@@ -283,12 +275,12 @@ export class RenderCore {
   /**
    * Draws the frame. While the replay moves forward only what changed since the last frame is painted
    * over the canvas (new arcs, people whose state changed): a frame then costs in proportion to the
-   * change, not to the network. Anything else (a zoom, going back, a hover) repaints everything, and
+   * change, not to the network. Anything else (a zoom, going back) repaints everything, and
    * a full repaint follows shortly after the last incremental frame to restore the layering.
    */
   private draw(): void {
     const frame = this.frame;
-    if (frame !== null && frame.runId !== this.drawnRunId && this.hovered < 0) {
+    if (frame !== null && frame.runId !== this.drawnRunId) {
       // Another run: start from the empty network (redrawing whichever layer is stale, so this also
       // stands for a full repaint) and paint the run over the next frames, a chunk per frame (the
       // layers alone this frame when one of them had to be redrawn: that is a frame's worth of work).
@@ -312,8 +304,7 @@ export class RenderCore {
       drawn !== null &&
       frame.runId === this.drawnRunId &&
       drawn.length === frame.state.length &&
-      frame.arcCount >= this.drawnArcCount &&
-      this.hovered < 0
+      frame.arcCount >= this.drawnArcCount
         ? this.drawChanges(frame, drawn)
         : 'full';
     if (change === 'full') {
@@ -420,21 +411,6 @@ export class RenderCore {
       strokeAudience(this.painter(ctx), scene.audience, state, radius);
     for (let code = 1; code < scene.colours.length; code++) fillNodes(this.painter(ctx), state, code, radius);
     if (frame?.claim != null) fillBelievers(this.painter(ctx), frame.claim, null, radius);
-    const i = this.hovered;
-    if (i >= 0 && i < scene.x.length) {
-      const { tx, ty, k } = this.view;
-      ctx.strokeStyle = '#111827';
-      ctx.lineWidth = 2;
-      ctx.beginPath();
-      ctx.arc(
-        tx + k * (scene.x[i] as number),
-        ty + k * (scene.y[i] as number),
-        radius * (scene.size[i] as number) + 3,
-        0,
-        2 * Math.PI,
-      );
-      ctx.stroke();
-    }
   }
 
   /** The painter for `ctx` with the current scene, transform and size. */

@@ -21,18 +21,29 @@ import { personRadius, RenderCore, type ViewState } from './render-core.js';
 
 export type { Frame, Scene } from './paint.js';
 
+/** How long the hover index waits for an idle moment after the layout settles (ms). */
+const INDEX_WAIT_MS = 2000;
+/** The ring around the hovered person. */
+const HOVER_RING = '#111827';
+
 /** Draws the network on a canvas; one instance per view. */
 export class NetworkRenderer {
   /** The page's copy of the scene: positions and ids for hover and fit. */
   private scene: Scene | null = null;
   private transform: ZoomTransform = zoomIdentity;
-  /** Built on the first hover after the positions change (not on every layout update). */
+  /**
+   * The hover index: built when the page is idle once the layout has settled (or on the first hover,
+   * if that comes first), not on every layout update.
+   */
   private tree: Quadtree<number> | null = null;
+  private cancelIndex: (() => void) | null = null;
   private readonly zoomBehavior: ZoomBehavior<HTMLCanvasElement, unknown>;
   private width = 0;
   private height = 0;
   private ratio = 1;
   private hovered = -1;
+  /** A transparent canvas over the drawing for the hover ring: hovering never repaints the network. */
+  private readonly overlay = document.createElement('canvas');
   private hasFitted = false;
   /** The zoom scale of the last fit, so people grow as the user zooms in. */
   private fitK = 1;
@@ -58,6 +69,9 @@ export class NetworkRenderer {
       const offscreen = canvas.transferControlToOffscreen();
       this.worker.postMessage({ type: 'init', canvas: offscreen } satisfies RenderMessage, [offscreen]);
     } else this.core = new RenderCore(canvas);
+    this.overlay.className = 'network-overlay';
+    this.overlay.setAttribute('aria-hidden', 'true');
+    canvas.after(this.overlay);
     this.zoomBehavior = zoom<HTMLCanvasElement, unknown>()
       .scaleExtent([0.05, 40])
       .on('zoom', (event: { transform: ZoomTransform }) => {
@@ -74,11 +88,11 @@ export class NetworkRenderer {
   /** Sets what to draw. Positions may be updated later with {@link updatePositions}. */
   setScene(scene: Scene): void {
     this.scene = scene;
-    this.tree = null;
+    this.dropIndex();
     this.hasFitted = false;
     this.hovered = -1;
-    this.send({ type: 'hover', local: -1 });
     this.send({ type: 'scene', scene });
+    this.drawOverlay();
     this.fit();
   }
 
@@ -86,9 +100,11 @@ export class NetworkRenderer {
   updatePositions(x: Float32Array, y: Float32Array, shouldFit: boolean, isSettled: boolean): void {
     if (this.scene === null) return;
     this.scene = { ...this.scene, x, y };
-    this.tree = null;
+    this.dropIndex();
+    if (isSettled) this.indexWhenIdle();
     this.send({ type: 'positions', x, y, isSettled });
     if (shouldFit || !this.hasFitted) this.fit();
+    else this.drawOverlay();
   }
 
   /** New state colours or audience for the same people and positions. */
@@ -170,6 +186,30 @@ export class NetworkRenderer {
       ratio: this.ratio,
     };
     this.send({ type: 'view', view });
+    this.drawOverlay();
+  }
+
+  /** Rings the hovered person on the overlay (clears it when no one is hovered). */
+  private drawOverlay(): void {
+    const ctx = this.overlay.getContext('2d') as CanvasRenderingContext2D;
+    ctx.setTransform(1, 0, 0, 1, 0, 0);
+    ctx.clearRect(0, 0, this.overlay.width, this.overlay.height);
+    const scene = this.scene;
+    const i = this.hovered;
+    if (scene === null || i < 0 || i >= scene.x.length) return;
+    const { x: tx, y: ty, k } = this.transform;
+    ctx.setTransform(this.ratio, 0, 0, this.ratio, 0, 0);
+    ctx.strokeStyle = HOVER_RING;
+    ctx.lineWidth = 2;
+    ctx.beginPath();
+    ctx.arc(
+      tx + k * (scene.x[i] as number),
+      ty + k * (scene.y[i] as number),
+      this.nodeRadius() * (scene.size[i] as number) + 3,
+      0,
+      2 * Math.PI,
+    );
+    ctx.stroke();
   }
 
   private resize(): void {
@@ -177,8 +217,12 @@ export class NetworkRenderer {
     this.ratio = window.devicePixelRatio || 1;
     this.width = Math.max(1, Math.floor(box.width));
     this.height = Math.max(1, Math.floor(box.height));
-    this.canvas.style.width = `${this.width}px`;
-    this.canvas.style.height = `${this.height}px`;
+    this.overlay.width = Math.floor(this.width * this.ratio);
+    this.overlay.height = Math.floor(this.height * this.ratio);
+    for (const target of [this.canvas, this.overlay]) {
+      target.style.width = `${this.width}px`;
+      target.style.height = `${this.height}px`;
+    }
     this.sendView();
     if (!this.hasFitted) this.fit();
   }
@@ -187,9 +231,22 @@ export class NetworkRenderer {
     return personRadius(this.scene === null ? 1 : this.scene.x.length, this.transform.k, this.fitK);
   }
 
-  private hover(event: PointerEvent): void {
+  private dropIndex(): void {
+    this.cancelIndex?.();
+    this.cancelIndex = null;
+    this.tree = null;
+  }
+
+  private indexWhenIdle(): void {
+    if (typeof requestIdleCallback !== 'function') return;
+    const handle = requestIdleCallback(() => this.index(), { timeout: INDEX_WAIT_MS });
+    this.cancelIndex = () => cancelIdleCallback(handle);
+  }
+
+  /** The hover index over the current positions (a quadtree of local indices). */
+  private index(): Quadtree<number> | null {
     const scene = this.scene;
-    if (scene === null) return;
+    if (scene === null) return null;
     if (this.tree === null) {
       const { x, y } = scene;
       this.tree = quadtree<number>()
@@ -197,16 +254,22 @@ export class NetworkRenderer {
         .y((i) => y[i] as number)
         .addAll(Array.from({ length: x.length }, (_, i) => i));
     }
+    return this.tree;
+  }
+
+  private hover(event: PointerEvent): void {
+    const tree = this.index();
+    if (tree === null) return;
     const box = this.canvas.getBoundingClientRect();
     const [wx, wy] = this.transform.invert([event.clientX - box.left, event.clientY - box.top]);
-    const found = this.tree.find(wx, wy, (this.nodeRadius() * 2.5 + 4) / this.transform.k);
+    const found = tree.find(wx, wy, (this.nodeRadius() * 2.5 + 4) / this.transform.k);
     this.setHovered(found ?? -1, event.clientX, event.clientY);
   }
 
   private setHovered(local: number, clientX: number, clientY: number): void {
     if (local !== this.hovered) {
       this.hovered = local;
-      this.send({ type: 'hover', local });
+      this.drawOverlay();
     }
     const scene = this.scene;
     this.onHover(local >= 0 && scene !== null ? (scene.nodes[local] as number) : -1, clientX, clientY);

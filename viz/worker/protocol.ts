@@ -8,6 +8,7 @@
  */
 import type { Network, RunResult } from '../../engine/index.js';
 import type { AudienceKind } from '../engine-adapter.js';
+import type { ReplayData } from '../replay/replay-data.js';
 
 /** Where a scenario comes from: its text, a place name for messages, and the graph files it may read. */
 export interface ScenarioSource {
@@ -53,6 +54,8 @@ export type WorkerResponse =
       id: number;
       prepared: PreparedPayload;
       result: RunResult;
+      /** The replay data of the run's trace, derived in the worker (null without a trace). */
+      replay: ReplayData | null;
       elapsedMs: number;
       warnings: string[];
     }

@@ -15,7 +15,6 @@ export type RenderMessage =
   | { type: 'view'; view: ViewState }
   | { type: 'arcs'; runId: number; sources: Int32Array; targets: Int32Array }
   | { type: 'frame'; frame: FrameState }
-  | { type: 'hover'; local: number }
   | { type: 'snapshot'; id: number };
 
 /** The worker's answer to a snapshot request: the view as PNG (null when it could not be encoded). */
@@ -44,9 +43,6 @@ export function applyRenderMessage(core: RenderCore, message: RenderMessage): vo
       break;
     case 'frame':
       core.setFrame(message.frame);
-      break;
-    case 'hover':
-      core.setHovered(message.local);
       break;
     default:
       break;

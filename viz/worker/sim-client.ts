@@ -3,6 +3,7 @@
  * cancel. It remembers the last network the worker sent (the worker sends it only when it changes).
  */
 import type { Network, RunResult } from '../../engine/index.js';
+import type { ReplayData } from '../replay/replay-data.js';
 import type {
   BatchPayload,
   PreparedPayload,
@@ -48,12 +49,19 @@ export class SimClient {
   async run(
     source: ScenarioSource,
     runIndex: number,
-  ): Promise<{ prepared: PreparedView; result: RunResult; elapsedMs: number; warnings: string[] }> {
+  ): Promise<{
+    prepared: PreparedView;
+    result: RunResult;
+    replay: ReplayData | null;
+    elapsedMs: number;
+    warnings: string[];
+  }> {
     const response = await this.request({ type: 'run', id: this.nextId++, source, runIndex });
     if (response.type !== 'run-done') throw this.failure(response);
     return {
       prepared: this.view(response.prepared),
       result: response.result,
+      replay: response.replay,
       elapsedMs: response.elapsedMs,
       warnings: response.warnings,
     };

@@ -11,6 +11,7 @@ import {
   prepareScenarioDoc,
   simulateRunAt,
 } from '../engine-adapter.js';
+import { replayData } from '../replay/replay-data.js';
 import {
   type BatchPayload,
   collectBuffers,
@@ -143,11 +144,13 @@ async function handle(request: WorkerRequest): Promise<void> {
       const started = performance.now();
       const prepared = prepare(request.source);
       const result = simulateRunAt(prepared, request.runIndex, true);
+      const n = prepared.network.nodeCount;
       post({
         type: 'run-done',
         id: request.id,
         prepared: payload(prepared, request.source),
         result,
+        replay: result.trace === null ? null : replayData(result, result.trace, n, prepared.audienceKind),
         elapsedMs: performance.now() - started,
         warnings: takeWarnings(),
       });
