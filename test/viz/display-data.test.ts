@@ -146,6 +146,24 @@ describe('replay', () => {
 });
 
 describe('cascade tree', () => {
+  it('forestTrees(campaign forest) roots each reached person by its parents; treeMembers orders by generation', () => {
+    const { result } = runView(campaignText(600, false));
+    const { parent, generation } = result.forest;
+    const trees = forestTrees(parent, generation);
+    for (let u = 0; u < parent.length; u++) {
+      let root = (generation[u] as number) < 0 ? -1 : u;
+      while (root >= 0 && (parent[root] as number) >= 0) root = parent[root] as number;
+      expect(trees.rootOf[u], `person ${u}`).toBe(root);
+    }
+    const sizes = trees.roots.map((r) => trees.sizeOf.get(r) as number);
+    expect(sizes).toEqual([...sizes].sort((a, b) => b - a));
+    expect(sizes.reduce((a, b) => a + b, 0)).toBe(result.metrics['reach']);
+    const members = treeMembers(trees, generation, trees.roots[0] as number);
+    const key = (u: number) => (generation[u] as number) * parent.length + u;
+    expect(members).toEqual([...members].sort((a, b) => key(a) - key(b)));
+    expect(members.length).toBe(sizes[0]);
+  });
+
   it('structuralVirality(tree) is 2 − 2/n on a star and (n + 1)/3 on a path', () => {
     const n = 10;
     const star = Int32Array.from({ length: n }, (_, u) => (u === 0 ? -1 : 0));

@@ -20,7 +20,7 @@ import { type ReplayData, replayData } from '../replay/replay-data.js';
 import type { BatchPayload, ScenarioSource } from '../worker/protocol.js';
 import { type PreparedView, SimClient, WorkerFailure } from '../worker/sim-client.js';
 import { runBatchWithProgress } from './batch-runner.js';
-import { drawBatch, drawFunnel, drawTree, runChartJobs, setupTabs } from './chart-panel.js';
+import { drawBatch, drawFunnel, runChartJobs, setupTabs, treeJob } from './chart-panel.js';
 import { type CompareSide, drawCompare } from './compare.js';
 import { arcCountAt, buildCurrentRun, type CurrentRun } from './current-run.js';
 import { AUDIENCE_LABELS, cascadeAt, kpiCards, kpisAt } from './display-data.js';
@@ -381,11 +381,14 @@ export class VisualiserApp {
     } else if (this.visiblePanel === 'panel-tree') {
       const picked = Number(byId<HTMLSelectElement>('tree-pick').value);
       const finalState = run.view.result.finalState;
-      drawTree(
-        run.view,
-        (u) => this.network.colourOf(finalState[u] as number),
-        Number.isFinite(picked) && byId<HTMLSelectElement>('tree-pick').value !== '' ? picked : null,
-      );
+      // A large tree is drawn over several frames, with the run charts' budget.
+      this.charts.replace('panel-tree', [
+        treeJob(
+          run.view,
+          (u) => this.network.colourOf(finalState[u] as number),
+          Number.isFinite(picked) && byId<HTMLSelectElement>('tree-pick').value !== '' ? picked : null,
+        ),
+      ]);
     } else if (this.visiblePanel === 'panel-batch' && this.batch !== null) {
       drawBatch(this.batch, run.unit);
     } else if (this.visiblePanel === 'panel-compare') {

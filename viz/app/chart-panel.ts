@@ -6,7 +6,7 @@
  */
 import { nodeId, type Trace } from '../../engine/index.js';
 import {
-  drawCascadeTree,
+  cascadeTreeSteps,
   forestTrees,
   structuralVirality,
   TREE_DRAW_LIMIT,
@@ -26,7 +26,7 @@ import { channelColours } from '../network/palette.js';
 import type { FirstReach } from '../replay/replay-cursor.js';
 import type { BatchPayload } from '../worker/protocol.js';
 import { believersPerDay, funnelAt, type RunView, shareOfVoiceSeries } from './display-data.js';
-import type { FrameJob } from './frame-queue.js';
+import { type FrameJob, frameJob } from './frame-queue.js';
 
 const ACCENT = '#e26028';
 
@@ -87,8 +87,8 @@ export function runChartJobs(
   colourOf: (code: number) => string,
 ): FrameJob<ChartHandle[]>[] {
   const { result, trace } = view;
-  const spread = (run: () => ChartHandle) => ({ panelId: 'panel-spread', run: () => [run()] });
-  const crisis = (run: () => ChartHandle[]) => ({ panelId: 'panel-crisis', run });
+  const spread = (run: () => ChartHandle) => frameJob('panel-spread', () => [run()]);
+  const crisis = (run: () => ChartHandle[]) => frameJob('panel-crisis', run);
   const jobs: FrameJob<ChartHandle[]>[] = [
     spread(() => {
       const split = reachByChannelOf(reach, trace.channelNames, days);
@@ -221,8 +221,23 @@ export function drawFunnel(
   );
 }
 
-/** Fills the tree picker and draws the largest cascade tree (or the one picked). */
-export function drawTree(view: RunView, colourOf: (u: number) => string, pickRoot: number | null): void {
+/**
+ * The cascade tree panel as a job in steps (see FrameQueue): fills the tree picker, describes the
+ * largest tree (or the one picked) with its structural virality, then draws it a slice at a time.
+ */
+export function treeJob(
+  view: RunView,
+  colourOf: (u: number) => string,
+  pickRoot: number | null,
+): FrameJob<ChartHandle[]> {
+  return { panelId: 'panel-tree', steps: treeSteps(view, colourOf, pickRoot) };
+}
+
+function* treeSteps(
+  view: RunView,
+  colourOf: (u: number) => string,
+  pickRoot: number | null,
+): Generator<ChartHandle[], void> {
   const { parent, generation } = view.result.forest;
   const trees = forestTrees(parent, generation);
   const pick = byId<HTMLSelectElement>('tree-pick');
@@ -244,11 +259,11 @@ export function drawTree(view: RunView, colourOf: (u: number) => string, pickRoo
     summary.textContent = '';
     return;
   }
+  yield [];
   const members = treeMembers(trees, generation, root);
   const virality = structuralVirality(parent, members);
   let depth = 0;
   for (const u of members) depth = Math.max(depth, (generation[u] as number) - (generation[root] as number));
-  const drawn = drawCascadeTree(box, parent, members, colourOf);
   const shape =
     virality < 2.5
       ? 'broadcast-like: most people heard it straight from the root'
@@ -258,9 +273,11 @@ export function drawTree(view: RunView, colourOf: (u: number) => string, pickRoo
   summary.textContent =
     `${formatCount(members.length)} people, depth ${depth}, structural virality ${formatNumber(virality)} (${shape}). ` +
     `Run total: ${formatNumber(view.result.metrics['structuralVirality'] ?? Number.NaN)} over ${formatCount(trees.roots.length)} trees.` +
-    (members.length > drawn
+    (members.length > TREE_DRAW_LIMIT
       ? ` Showing the first ${formatCount(TREE_DRAW_LIMIT)} people by generation.`
       : '');
+  yield [];
+  for (const _ of cascadeTreeSteps(box, parent, members, colourOf)) yield [];
 }
 
 /** Draws the Monte Carlo band, the CCDF and a summary table. */

@@ -1,7 +1,9 @@
 /**
  * Spreading the page's work over animation frames so no task holds the main thread for long: a
- * promise for the next frame, and a queue of drawing jobs (charts) worked through with a time budget
- * per frame, the jobs of visible panels first and those of hidden panels once they are shown.
+ * promise for the next frame, and a queue of drawing jobs (charts, the cascade tree) worked through
+ * with a time budget per frame. A job is a sequence of steps (an iterator: a chart is one step, the
+ * tree a step per slice of people); the jobs of visible panels go first, those of hidden panels wait
+ * until their panel is shown.
  */
 
 /** Work the queue starts in one frame (ms): the rest waits for the next frame. */
@@ -35,15 +37,25 @@ export function nextFrame(): Promise<void> {
   });
 }
 
-/** One piece of drawing for a panel; returns what it drew (e.g. chart cursor handles). */
+/** Drawing for a panel in steps; each step yields what it drew (e.g. chart cursor handles). */
 export interface FrameJob<T> {
   panelId: string;
-  run: () => T;
+  steps: Iterator<T, void>;
+}
+
+/** A job of one step. */
+export function frameJob<T>(panelId: string, run: () => T): FrameJob<T> {
+  return {
+    panelId,
+    steps: (function* () {
+      yield run();
+    })(),
+  };
 }
 
 /**
- * Jobs drawn a few per animation frame within {@link FRAME_BUDGET_MS}, in order, skipping (and
- * keeping) those whose panel is hidden. `onDone` hears each job's result.
+ * Jobs drawn a few steps per animation frame within {@link FRAME_BUDGET_MS}, in order, skipping (and
+ * keeping) those whose panel is hidden. `onDone` hears what each step yields.
  */
 export class FrameQueue<T> {
   private jobs: FrameJob<T>[] = [];
@@ -60,6 +72,12 @@ export class FrameQueue<T> {
     this.schedule();
   }
 
+  /** Replaces the pending jobs of `panelId` with `jobs` (after the others). */
+  replace(panelId: string, jobs: readonly FrameJob<T>[]): void {
+    this.jobs = [...this.jobs.filter((job) => job.panelId !== panelId), ...jobs];
+    this.schedule();
+  }
+
   /** Drops every pending job. */
   clear(): void {
     this.jobs = [];
@@ -72,15 +90,14 @@ export class FrameQueue<T> {
     this.schedule();
   }
 
-  /** Runs the pending jobs of visible panels now (e.g. before reading what they draw). */
-  flush(): void {
-    for (let job = this.take(); job !== null; job = this.take()) this.onDone(job.run());
-  }
-
-  private take(): FrameJob<T> | null {
-    const index = this.jobs.findIndex((job) => this.isVisible(job.panelId));
-    if (index < 0) return null;
-    return this.jobs.splice(index, 1)[0] ?? null;
+  /** Runs the next step of the first job of a visible panel; false when there is none. */
+  private step(): boolean {
+    const job = this.jobs.find((candidate) => this.isVisible(candidate.panelId));
+    if (job === undefined) return false;
+    const next = job.steps.next();
+    if (next.done === true) this.jobs.splice(this.jobs.indexOf(job), 1);
+    else this.onDone(next.value);
+    return true;
   }
 
   private schedule(): void {
@@ -91,16 +108,14 @@ export class FrameQueue<T> {
     });
   }
 
-  /** Runs jobs while the next one (guessed to cost as much as the last) fits the frame's budget. */
+  /** Runs steps while the next one (guessed to cost as much as the last) fits the frame's budget. */
   private work(): void {
     const started = performance.now();
     let last = 0;
     while (performance.now() - started + last < FRAME_BUDGET_MS) {
-      const job = this.take();
-      if (job === null) break;
-      const jobStarted = performance.now();
-      this.onDone(job.run());
-      last = performance.now() - jobStarted;
+      const stepStarted = performance.now();
+      if (!this.step()) break;
+      last = performance.now() - stepStarted;
     }
     this.schedule();
   }

@@ -29,7 +29,8 @@ export interface HoverContext {
 /** Owns the network drawing. */
 export class NetworkView {
   private readonly renderer: NetworkRenderer;
-  private readonly layoutWorker: Worker;
+  /** Started with the first network, not while the page loads. */
+  private layoutWorker: Worker | null = null;
   private layoutId = 0;
   private network: Network | null = null;
   private audience: Uint8Array | null = null;
@@ -47,10 +48,6 @@ export class NetworkView {
 
   constructor(canvas: HTMLCanvasElement) {
     this.renderer = new NetworkRenderer(canvas, (person, x, y) => this.hover(person, x, y));
-    this.layoutWorker = new Worker(new URL('../worker/layout-worker.ts', import.meta.url), {
-      type: 'module',
-    });
-    this.layoutWorker.onmessage = (event: MessageEvent<LayoutResponse>) => this.receiveLayout(event.data);
     (document.getElementById('fit') as HTMLButtonElement).addEventListener('click', () =>
       this.renderer.fit(),
     );
@@ -128,7 +125,17 @@ export class NetworkView {
     };
     const transfer = [request.sources.buffer, request.targets.buffer];
     if (request.community !== null) transfer.push(request.community.buffer);
-    this.layoutWorker.postMessage(request, transfer);
+    this.startLayoutWorker().postMessage(request, transfer);
+  }
+
+  private startLayoutWorker(): Worker {
+    if (this.layoutWorker === null) {
+      this.layoutWorker = new Worker(new URL('../worker/layout-worker.ts', import.meta.url), {
+        type: 'module',
+      });
+      this.layoutWorker.onmessage = (event: MessageEvent<LayoutResponse>) => this.receiveLayout(event.data);
+    }
+    return this.layoutWorker;
   }
 
   /** Restyles the same network for another run: its model's state colours and its audience. */

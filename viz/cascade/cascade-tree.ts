@@ -15,17 +15,29 @@ export interface ForestTrees {
   sizeOf: Map<number, number>;
 }
 
-/** Groups reached people (generation ≥ 0) into trees by following `parent`. O(n). */
+/**
+ * Groups reached people (generation ≥ 0) into trees by following `parent` (a parent who was not
+ * reached makes a root). O(n): each person's root is found once, by walking up to a person whose root
+ * is known and labelling the path.
+ */
 export function forestTrees(parent: Int32Array, generation: Int32Array): ForestTrees {
   const n = parent.length;
   const rootOf = new Int32Array(n).fill(-1);
-  const order = Int32Array.from({ length: n }, (_, u) => u).filter((u) => (generation[u] as number) >= 0);
-  order.sort((a, b) => (generation[a] as number) - (generation[b] as number) || a - b);
+  const path: number[] = [];
   const sizeOf = new Map<number, number>();
-  for (const u of order) {
-    const p = parent[u] as number;
-    const root = p < 0 ? u : (rootOf[p] as number) >= 0 ? (rootOf[p] as number) : u;
-    rootOf[u] = root;
+  for (let u = 0; u < n; u++) {
+    if ((generation[u] as number) < 0) continue;
+    let v = u;
+    while ((rootOf[v] as number) < 0) {
+      const p = parent[v] as number;
+      if (p < 0 || (generation[p] as number) < 0) break;
+      path.push(v);
+      v = p;
+    }
+    const root = (rootOf[v] as number) >= 0 ? (rootOf[v] as number) : v;
+    rootOf[v] = root;
+    for (const w of path) rootOf[w] = root;
+    path.length = 0;
     sizeOf.set(root, (sizeOf.get(root) ?? 0) + 1);
   }
   const roots = [...sizeOf.keys()].sort(
@@ -34,11 +46,16 @@ export function forestTrees(parent: Int32Array, generation: Int32Array): ForestT
   return { rootOf, roots, sizeOf };
 }
 
-/** Members of the tree rooted at `root`, parents before children. */
+/** Members of the tree rooted at `root`, parents before children (by generation, then id). O(n). */
 export function treeMembers(trees: ForestTrees, generation: Int32Array, root: number): number[] {
-  const members: number[] = [];
-  for (let u = 0; u < trees.rootOf.length; u++) if (trees.rootOf[u] === root) members.push(u);
-  return members.sort((a, b) => (generation[a] as number) - (generation[b] as number) || a - b);
+  const byGeneration: number[][] = [];
+  for (let u = 0; u < trees.rootOf.length; u++) {
+    if (trees.rootOf[u] !== root) continue;
+    const g = generation[u] as number;
+    while (byGeneration.length <= g) byGeneration.push([]);
+    (byGeneration[g] as number[]).push(u);
+  }
+  return byGeneration.flat();
 }
 
 /**
@@ -103,16 +120,20 @@ interface TreeNode {
 /** Most people drawn in one tree; deeper people beyond it are left out (and the view says so). */
 export const TREE_DRAW_LIMIT = 3000;
 
+/** People (links, then dots) one drawing step adds to the tree. */
+const TREE_STEP = 600;
+
 /**
- * Draws the tree of `members` (parents first) radially into `container`; `colourOf(u)` colours each
- * person. Returns how many people were drawn.
+ * Draws the tree of `members` (parents first, at most {@link TREE_DRAW_LIMIT}) radially into
+ * `container` in steps: the layout and an empty drawing, then the links and the people a slice at a
+ * time, so a large tree never holds up the page. `colourOf(u)` colours each person.
  */
-export function drawCascadeTree(
+export function* cascadeTreeSteps(
   container: HTMLElement,
   parent: Int32Array,
   members: readonly number[],
   colourOf: (u: number) => string,
-): number {
+): Generator<void, void> {
   container.replaceChildren();
   const shown = members.slice(0, TREE_DRAW_LIMIT);
   const nodes = new Map<number, TreeNode>();
@@ -135,26 +156,37 @@ export function drawCascadeTree(
   const link = linkRadial<unknown, { x: number; y: number }>()
     .angle((d) => d.x)
     .radius((d) => d.y);
-  svg
+  const links = svg
     .append('g')
     .attr('fill', 'none')
     .attr('stroke', '#9aa5b1')
     .attr('stroke-opacity', 0.7)
-    .attr('stroke-width', shown.length > 500 ? 0.6 : 1)
-    .selectAll('path')
-    .data(laidOut.links())
-    .join('path')
-    .attr('d', (d) => link({ source: d.source, target: d.target } as never));
+    .attr('stroke-width', shown.length > 500 ? 0.6 : 1);
+  const dots = svg.append('g');
+  yield;
+  const allLinks = laidOut.links();
+  for (let i = 0; i < allLinks.length; i += TREE_STEP) {
+    links
+      .selectAll(null)
+      .data(allLinks.slice(i, i + TREE_STEP))
+      .enter()
+      .append('path')
+      .attr('d', (d) => link({ source: d.source, target: d.target } as never));
+    yield;
+  }
   const dot = shown.length > 800 ? 1.6 : shown.length > 100 ? 2.6 : 4;
-  svg
-    .append('g')
-    .selectAll('circle')
-    .data(laidOut.descendants())
-    .join('circle')
-    .attr('transform', (d) => `rotate(${(d.x * 180) / Math.PI - 90}) translate(${d.y},0)`)
-    .attr('r', (d) => (d.depth === 0 ? dot * 2 : dot))
-    .attr('fill', (d) => colourOf(d.data.id))
-    .append('title')
-    .text((d) => `person ${d.data.id}, generation ${d.depth}`);
-  return shown.length;
+  const people = laidOut.descendants();
+  for (let i = 0; i < people.length; i += TREE_STEP) {
+    dots
+      .selectAll(null)
+      .data(people.slice(i, i + TREE_STEP))
+      .enter()
+      .append('circle')
+      .attr('transform', (d) => `rotate(${(d.x * 180) / Math.PI - 90}) translate(${d.y},0)`)
+      .attr('r', (d) => (d.depth === 0 ? dot * 2 : dot))
+      .attr('fill', (d) => colourOf(d.data.id))
+      .append('title')
+      .text((d) => `person ${d.data.id}, generation ${d.depth}`);
+    yield;
+  }
 }

@@ -81,8 +81,9 @@ export class NetworkRenderer {
     select(canvas).call(this.zoomBehavior).on('dblclick.zoom', null);
     canvas.addEventListener('pointermove', (event) => this.hover(event));
     canvas.addEventListener('pointerleave', () => this.setHovered(-1, 0, 0));
+    // The first size comes with the observer's first report, after the page's first layout (reading
+    // it here would force that layout inside the script that builds the page).
     new ResizeObserver(() => this.resize()).observe(canvas.parentElement ?? canvas);
-    this.resize();
   }
 
   /** Sets what to draw. Positions may be updated later with {@link updatePositions}. */
