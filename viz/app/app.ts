@@ -4,17 +4,12 @@
  * charts, tree, compare) in step with the replay time. It never writes engine state: each run arrives
  * from the worker and is only read.
  */
-import { type Network, type RunResult, setWarningSink } from '../../engine/index.js';
+import type { RunResult } from '../../engine/index.js';
 import type { ChartHandle } from '../charts/charts.js';
 import { reachCurve } from '../charts/series-data.js';
-import {
-  graphFormatOf,
-  parseScenarioText,
-  parseTraceText,
-  readGraphText,
-  type ScenarioDoc,
-} from '../engine-adapter.js';
+import { parseScenarioText, parseTraceText, type ScenarioDoc } from '../engine-adapter.js';
 import { decodeShare } from '../io/share.js';
+import { chooseDrawn, type DrawnGraph } from '../network/layout-budget.js';
 import { setAtPath } from '../params/param-defs.js';
 import { type ReplayData, replayData } from '../replay/replay-data.js';
 import type { BatchPayload, ScenarioSource } from '../worker/protocol.js';
@@ -25,9 +20,10 @@ import { type CompareSide, drawCompare } from './compare.js';
 import { arcCountAt, buildCurrentRun, type CurrentRun } from './current-run.js';
 import { AUDIENCE_LABELS, cascadeAt, kpiCards, kpisAt } from './display-data.js';
 import { exportCanvas, exportResults, exportScenario, shareLink } from './file-actions.js';
+import { type LoadTarget, loadUserFile } from './file-loading.js';
 import { FrameQueue, nextFrame } from './frame-queue.js';
 import { renderKpis } from './kpi-cards.js';
-import { clearMessages, showMessage } from './messages.js';
+import { showMessage } from './messages.js';
 import { NetworkView } from './network-view.js';
 import { renderParamPanel } from './param-panel.js';
 import { ReplayController } from './replay-controller.js';
@@ -65,6 +61,17 @@ export class VisualiserApp {
   );
   /** Counts runs being shown, so a newer one stops the stages of an older one. */
   private showing = 0;
+  /** What loading a file may change (see file-loading.ts). */
+  private readonly loadTarget: LoadTarget = {
+    doc: () => this.doc,
+    place: () => this.place,
+    addGraphFile: (name, text) => this.files.set(name, text),
+    useScenario: (text, place) => this.useScenario(text, place),
+    setRunIndex: (index) => {
+      byId<HTMLInputElement>('run-index').value = String(index);
+    },
+    run: (traceFile) => this.run(traceFile),
+  };
 
   constructor() {
     this.showTab = setupTabs((panel) => {
@@ -94,15 +101,15 @@ export class VisualiserApp {
     byId('batch').addEventListener('click', () => void this.runBatch());
     byId('load-scenario').addEventListener(
       'change',
-      (e) => void this.loadFile(e.target as HTMLInputElement, 'scenario'),
+      (e) => void loadUserFile(e.target as HTMLInputElement, 'scenario', this.loadTarget),
     );
     byId('load-graph').addEventListener(
       'change',
-      (e) => void this.loadFile(e.target as HTMLInputElement, 'graph'),
+      (e) => void loadUserFile(e.target as HTMLInputElement, 'graph', this.loadTarget),
     );
     byId('load-trace').addEventListener(
       'change',
-      (e) => void this.loadFile(e.target as HTMLInputElement, 'trace'),
+      (e) => void loadUserFile(e.target as HTMLInputElement, 'trace', this.loadTarget),
     );
     byId('export-scenario').addEventListener('click', () => exportScenario(this.doc));
     byId('export-csv').addEventListener('click', () =>
@@ -237,7 +244,7 @@ export class VisualiserApp {
       }
       if (shown.trace === null) throw new WorkerFailure('the run came back without a trace', false);
       replay ??= replayData(shown, shown.trace, prepared.network.nodeCount, prepared.audienceKind);
-      if (!(await this.showRun(prepared, shown, replay, runIndex, doc))) return;
+      if (!(await this.showRun(prepared, shown, replay, reply.drawn, runIndex, doc))) return;
       this.setStatus(
         `Run ${runIndex} in ${(elapsedMs / 1000).toFixed(2)} s${traceFile === undefined ? '' : ` · replaying ${traceFile.name}`}.`,
         'ready',
@@ -269,6 +276,7 @@ export class VisualiserApp {
     prepared: PreparedView,
     result: RunResult,
     replay: ReplayData,
+    drawn: DrawnGraph | null,
     runIndex: number,
     doc: ScenarioDoc,
   ): Promise<boolean> {
@@ -280,10 +288,19 @@ export class VisualiserApp {
     if (token !== this.showing) return false;
     if (prepared.key !== this.networkKey) {
       this.networkKey = prepared.key;
+      const { network } = prepared;
       this.network.setNetwork(
-        prepared.network,
+        network,
+        // Chosen by the worker with the run; here only when an earlier run's stages were cut short.
+        drawn ??
+          chooseDrawn(
+            network.nodeCount,
+            network.outOffsets,
+            network.outTargets,
+            network.isDirected,
+            result.forest.reachedTime,
+          ),
         view.audience,
-        result.forest.reachedTime,
         result.stateNames,
         prepared.seed,
       );
@@ -432,62 +449,6 @@ export class VisualiserApp {
     } catch (error) {
       this.fail(error);
     }
-  }
-
-  private async loadFile(input: HTMLInputElement, kind: 'scenario' | 'graph' | 'trace'): Promise<void> {
-    const file = input.files?.[0];
-    input.value = '';
-    byId<HTMLDetailsElement>('load-menu').open = false;
-    if (file === undefined) return;
-    const text = await file.text();
-    clearMessages();
-    if (kind === 'scenario') {
-      if (this.useScenario(text, file.name)) await this.run();
-    } else if (kind === 'graph') {
-      const format = graphFormatOf(file.name);
-      try {
-        // Check the file here for a quick message; the worker reads it again and reports its warnings.
-        const previous = setWarningSink(() => {});
-        let network: Network;
-        try {
-          network = readGraphText(text, format, file.name);
-        } finally {
-          setWarningSink(previous);
-        }
-        this.files.set(file.name, text);
-        const next = { ...this.doc, network: { type: 'file', path: file.name, format } };
-        if (this.useScenario(JSON.stringify(next, null, 2), this.place)) {
-          showMessage(
-            `Loaded ${file.name}: ${network.nodeCount.toLocaleString('en-US')} people, ${network.edgeCount.toLocaleString('en-US')} edges.`,
-            'info',
-          );
-          await this.run();
-        }
-      } catch (error) {
-        showMessage(error instanceof Error ? error.message : String(error));
-      }
-    } else {
-      await this.loadTrace(text, file.name);
-    }
-  }
-
-  private async loadTrace(text: string, name: string): Promise<void> {
-    let loaded: ReturnType<typeof parseTraceText>;
-    try {
-      loaded = parseTraceText(text, name);
-    } catch (error) {
-      showMessage(error instanceof Error ? error.message : String(error));
-      return;
-    }
-    const scenario = loaded.meta.scenario;
-    if (
-      scenario !== null &&
-      typeof scenario === 'object' &&
-      !this.useScenario(JSON.stringify(scenario, null, 2), name)
-    )
-      return;
-    byId<HTMLInputElement>('run-index').value = String(loaded.meta.run);
-    await this.run({ text, name });
   }
 
   private async share(): Promise<void> {

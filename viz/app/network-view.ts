@@ -6,7 +6,7 @@
  */
 import { ATTRIBUTE_NAMES, type Network, nodeId, outDegree } from '../../engine/index.js';
 import { formatCount, formatDay } from '../format.js';
-import { chooseDrawn } from '../network/layout-budget.js';
+import type { DrawnGraph } from '../network/layout-budget.js';
 import { CLAIM_COLOUR, stateColours } from '../network/palette.js';
 import { type Frame, NetworkRenderer } from '../network/renderer.js';
 import type { FirstReach } from '../replay/replay-cursor.js';
@@ -53,24 +53,20 @@ export class NetworkView {
     );
   }
 
-  /** Shows a (new) network: chooses what to draw and starts its layout. */
+  /**
+   * Shows a (new) network: `drawn` is what to draw of it (see chooseDrawn; the simulation worker
+   * chooses it with the run). Starts its layout.
+   */
   setNetwork(
     network: Network,
+    drawn: DrawnGraph,
     audience: Uint8Array | null,
-    priority: Float64Array | null,
     stateNames: readonly string[],
     seed: number,
   ): void {
     this.network = network;
     this.audience = audience;
     this.colours = stateColours(stateNames);
-    const drawn = chooseDrawn(
-      network.nodeCount,
-      network.outOffsets,
-      network.outTargets,
-      network.isDirected,
-      priority,
-    );
     const n = drawn.nodes.length;
     const size = new Float32Array(n);
     const mean = network.nodeCount === 0 ? 1 : network.arcCount / network.nodeCount;

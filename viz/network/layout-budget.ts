@@ -59,7 +59,8 @@ export function chooseDrawn(
   const localOf = new Int32Array(n).fill(-1);
   let nodes: Int32Array;
   if (n <= DRAW_NODE_LIMIT) {
-    nodes = Int32Array.from({ length: n }, (_, u) => u);
+    nodes = new Int32Array(n);
+    for (let u = 0; u < n; u++) nodes[u] = u;
   } else {
     const order = Int32Array.from({ length: n }, (_, u) => u);
     if (priority !== null) order.sort((a, b) => (priority[a] as number) - (priority[b] as number) || a - b);
@@ -74,8 +75,10 @@ export function chooseDrawn(
     nodes = Int32Array.from(chosen).sort();
   }
   for (let i = 0; i < nodes.length; i++) localOf[nodes[i] as number] = i;
-  const src: number[] = [];
-  const dst: number[] = [];
+  const capacity = Math.min(DRAW_EDGE_LIMIT, targets.length);
+  const src = new Int32Array(capacity);
+  const dst = new Int32Array(capacity);
+  let count = 0;
   let edgeTotal = 0;
   for (let i = 0; i < nodes.length; i++) {
     const u = nodes[i] as number;
@@ -84,18 +87,13 @@ export function chooseDrawn(
       if (!isDirected && v < u) continue;
       edgeTotal++;
       const j = localOf[v] as number;
-      if (j < 0 || src.length >= DRAW_EDGE_LIMIT) continue;
-      src.push(i);
-      dst.push(j);
+      if (j < 0 || count >= capacity) continue;
+      src[count] = i;
+      dst[count] = j;
+      count++;
     }
   }
-  const isSampled = nodes.length < n || src.length < edgeTotal;
-  return {
-    nodes,
-    localOf,
-    sources: Int32Array.from(src),
-    targets: Int32Array.from(dst),
-    isSampled,
-    edgeTotal,
-  };
+  const isSampled = nodes.length < n || count < edgeTotal;
+  // Copies of the used part: the arrays travel to workers, and a view would carry its whole buffer.
+  return { nodes, localOf, sources: src.slice(0, count), targets: dst.slice(0, count), isSampled, edgeTotal };
 }

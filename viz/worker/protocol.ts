@@ -8,6 +8,7 @@
  */
 import type { Network, RunResult } from '../../engine/index.js';
 import type { AudienceKind } from '../engine-adapter.js';
+import type { DrawnGraph } from '../network/layout-budget.js';
 import type { ReplayData } from '../replay/replay-data.js';
 
 /** Where a scenario comes from: its text, a place name for messages, and the graph files it may read. */
@@ -56,6 +57,8 @@ export type WorkerResponse =
       result: RunResult;
       /** The replay data of the run's trace, derived in the worker (null without a trace). */
       replay: ReplayData | null;
+      /** What to draw of the network, chosen with this run when the network is new to the page's drawing. */
+      drawn: DrawnGraph | null;
       elapsedMs: number;
       warnings: string[];
     }

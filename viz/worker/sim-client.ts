@@ -3,6 +3,7 @@
  * cancel. It remembers the last network the worker sent (the worker sends it only when it changes).
  */
 import type { Network, RunResult } from '../../engine/index.js';
+import type { DrawnGraph } from '../network/layout-budget.js';
 import type { ReplayData } from '../replay/replay-data.js';
 import type {
   BatchPayload,
@@ -53,6 +54,7 @@ export class SimClient {
     prepared: PreparedView;
     result: RunResult;
     replay: ReplayData | null;
+    drawn: DrawnGraph | null;
     elapsedMs: number;
     warnings: string[];
   }> {
@@ -62,6 +64,7 @@ export class SimClient {
       prepared: this.view(response.prepared),
       result: response.result,
       replay: response.replay,
+      drawn: response.drawn,
       elapsedMs: response.elapsedMs,
       warnings: response.warnings,
     };

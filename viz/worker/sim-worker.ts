@@ -11,6 +11,7 @@ import {
   prepareScenarioDoc,
   simulateRunAt,
 } from '../engine-adapter.js';
+import { chooseDrawn } from '../network/layout-budget.js';
 import { replayData } from '../replay/replay-data.js';
 import {
   type BatchPayload,
@@ -26,6 +27,8 @@ const SLICE_MS = 30;
 
 let cached: { key: string; prepared: PreparedScenario } | null = null;
 let sentKey = '';
+/** The network the last run chose a drawing for (the page draws a network from its first run). */
+let drawnKey = '';
 const cancelled = new Set<number>();
 /** Engine warnings (dropped duplicate edges…) since the last reply; each reply carries and clears them. */
 let warnings: string[] = [];
@@ -144,13 +147,28 @@ async function handle(request: WorkerRequest): Promise<void> {
       const started = performance.now();
       const prepared = prepare(request.source);
       const result = simulateRunAt(prepared, request.runIndex, true);
-      const n = prepared.network.nodeCount;
+      const { network } = prepared;
+      const n = network.nodeCount;
+      // What to draw, chosen here (the reached first when sampling) for a network not drawn yet.
+      const key = networkKey(prepared, request.source);
+      const drawn =
+        key === drawnKey
+          ? null
+          : chooseDrawn(
+              n,
+              network.outOffsets,
+              network.outTargets,
+              network.isDirected,
+              result.forest.reachedTime,
+            );
+      drawnKey = key;
       post({
         type: 'run-done',
         id: request.id,
         prepared: payload(prepared, request.source),
         result,
         replay: result.trace === null ? null : replayData(result, result.trace, n, prepared.audienceKind),
+        drawn,
         elapsedMs: performance.now() - started,
         warnings: takeWarnings(),
       });
