@@ -7,5 +7,9 @@ import { showMessage } from './app/messages.js';
 // Engine warnings raised on the page itself (reading a graph file, checking a scenario) are shown;
 // the simulation worker sends its own with each result.
 setWarningSink((message) => showMessage(message, 'warning'));
-const app = new VisualiserApp();
-void app.start();
+// The application is built in a task of its own once the modules have been evaluated, so that
+// loading the page is two shorter tasks rather than one long one.
+setTimeout(() => {
+  const app = new VisualiserApp();
+  void app.start();
+}, 0);
