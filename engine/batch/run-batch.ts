@@ -5,7 +5,14 @@
  */
 import { RNG_NAME } from '../rng.js';
 import type { Scenario } from '../scenario/schema.js';
-import { type PreparedScenario, type PrepareOptions, prepareScenario, runRange } from './simulate.js';
+import {
+  type NetworkSummary,
+  type PreparedScenario,
+  type PrepareOptions,
+  prepareScenario,
+  runRange,
+  summarizeNetwork,
+} from './simulate.js';
 import {
   type CascadeSizeDistribution,
   cascadeSizeDistribution,
@@ -13,12 +20,8 @@ import {
   summarizeRuns,
 } from './summary.js';
 
-/** The network a report describes. */
-export interface NetworkSummary {
-  nodes: number;
-  edges: number;
-  directed: boolean;
-}
+// Defined beside the pipeline (so a worker thread need not load the summaries); re-exported here.
+export { type NetworkSummary, summarizeNetwork } from './simulate.js';
 
 /**
  * What `viralsim run --format json` prints, and what {@link simulate} returns: the scenario's name,
@@ -46,12 +49,6 @@ export interface RunBatchOptions {
 export interface BatchResult {
   metricsPerRun: Record<string, number>[];
   report: RunReport;
-}
-
-/** Describes a network for a report. O(1). */
-export function summarizeNetwork(prepared: PreparedScenario): NetworkSummary {
-  const { network } = prepared;
-  return { nodes: network.nodeCount, edges: network.edgeCount, directed: network.isDirected };
 }
 
 /**

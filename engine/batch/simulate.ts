@@ -61,6 +61,13 @@ export interface PreparedScenario {
   readonly fixedSeeds: Int32Array | null;
 }
 
+/** The network a report describes. */
+export interface NetworkSummary {
+  nodes: number;
+  edges: number;
+  directed: boolean;
+}
+
 /** Options of {@link simulateRun}. */
 export interface SimulateRunOptions {
   /** Record the event trace (for replay). Default false. */
@@ -139,6 +146,12 @@ export function prepareScenario(scenario: Scenario, options: PrepareOptions = {}
     scratch: createCascadeScratch(network.nodeCount),
     loadGraph: options.loadGraph,
   };
+}
+
+/** Describes a prepared scenario's network for a report. O(1). */
+export function summarizeNetwork(prepared: PreparedScenario): NetworkSummary {
+  const { network } = prepared;
+  return { nodes: network.nodeCount, edges: network.edgeCount, directed: network.isDirected };
 }
 
 /**

@@ -55,6 +55,8 @@ async function main(argv: readonly string[]): Promise<number> {
     process.stderr.write(`viralsim: unknown command ${JSON.stringify(name)}\n\n${usage()}\n`);
     return 2;
   }
+  // A big run or sweep boots its worker threads while the command loads (see early-workers.ts).
+  if (name === 'run' || name === 'sweep') (await import('./early-workers.js')).startWorkersEarly(name, rest);
   return (await command.load())(rest);
 }
 

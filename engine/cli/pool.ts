@@ -1,15 +1,45 @@
 /**
  * Runs the batches of one or more scenarios (a run, or a sweep's points) on worker threads, or on this
- * thread when one is asked for. Runs are cut into tasks (a point's runs start … end − 1); idle workers
- * take the next task in order; each worker prepares a point's scenario once and keeps it while its
- * tasks last. Results are put back in run order, so the numbers never depend on the thread count.
+ * thread when one is asked for. The runs are cut into tasks by guided self-scheduling (planTasks: whole
+ * sweep points first, ever smaller run ranges at the end, so threads finish together); this thread and
+ * the workers take tasks in plan order; each thread prepares a scenario once for consecutive tasks of
+ * it. Results are put back in run order, so the numbers never depend on the thread count.
+ *
+ * Latency: a worker holds up to {@link TASKS_IN_FLIGHT} tasks, so it never waits for this thread
+ * (busy with its own runs) to hand out the next one; at the end this thread takes back a held task
+ * the worker has not started (a shared claim flag per task decides who runs it, exactly once). Workers start at once when the job is large
+ * (see {@link IMMEDIATE_WORK}; a big run or sweep even before it loads, see early-workers.ts), else
+ * only if the job outlasts {@link WORKER_DELAY_MS} with enough left to be worth a worker.
  */
+import { statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { Worker } from 'node:worker_threads';
-import { type NetworkSummary, summarizeNetwork } from '../batch/run-batch.js';
-import { type PreparedScenario, prepareScenario, runRange, simulateRun } from '../batch/simulate.js';
+import { resolve } from 'node:path';
+import {
+  type NetworkSummary,
+  type PreparedScenario,
+  prepareScenario,
+  runRange,
+  simulateRun,
+  summarizeNetwork,
+} from '../batch/simulate.js';
 import { GraphError, OptionsError, ScenarioError, ViralsimError } from '../errors.js';
+import { expectedNetworkSize } from '../network/generate.js';
 import type { Scenario } from '../scenario/schema.js';
+import {
+  EARLY_WORK,
+  retireWorker,
+  spawnWorker,
+  stopEarlyWorkers,
+  takeEarlyWorkers,
+  type WorkerHandle,
+} from './early-workers.js';
+import {
+  planTasks,
+  type TaskMessage,
+  type TaskRange,
+  unpackMetrics,
+  type WorkerMessage,
+} from './pool-protocol.js';
 import { fileGraphLoader } from './scenario-file.js';
 
 /** One scenario to run `runs` times (a run command's scenario, or one sweep point). */
@@ -32,43 +62,37 @@ export interface PointOutcome {
 
 /** Options of {@link runJobs}. */
 export interface RunJobsOptions {
-  /** Worker threads; 1 runs everything on this thread. */
+  /** Threads, this one included; 1 runs everything on this thread. */
   readonly threads: number;
-  /** Called after every run (for progress). */
-  readonly onRun?: () => void;
+  /** Called as runs finish, with how many (for progress); workers report at most every 100 ms. */
+  readonly onRuns?: (count: number) => void;
   /** Called once per job when all its runs are done (jobs may finish out of order). */
   readonly onJobDone: (jobIndex: number, outcome: PointOutcome) => void;
 }
 
-/** A message from a worker (see worker.ts). */
-export type WorkerMessage =
-  | { type: 'run' }
-  | { type: 'done'; task: number; network: NetworkSummary; metrics: Record<string, number>[] }
-  | { type: 'error'; task: number; name: string; message: string; isUser: boolean };
-
-/** A message to a worker. */
-export interface WorkerTask {
-  type: 'task';
-  task: number;
-  key: string;
-  scenario: Scenario;
-  folder: string;
-  place: string;
-  start: number;
-  end: number;
-}
+/** Tasks a worker holds at once (the one it runs and the next), so it never idles between tasks. */
+export const TASKS_IN_FLIGHT = 2;
 
 /**
- * Workers start only when the job is still running after this long (ms), so quick jobs never pay
- * for booting a thread. `VIRALSIM_WORKER_DELAY_MS` overrides it (tests set 0 to force workers).
+ * Workers of a small job start only when it is still running after this long (ms) and expects to run
+ * on for at least {@link WORKER_WORTH_MS}, so quick jobs never pay for booting a thread (about 0.1 s
+ * of CPU). `VIRALSIM_WORKER_DELAY_MS` overrides the delay (tests set 0 to force workers at once).
  */
 export const WORKER_DELAY_MS = 50;
 
-function workerDelay(): number {
-  const text = process.env['VIRALSIM_WORKER_DELAY_MS'];
-  const value = text === undefined ? Number.NaN : Number(text);
-  return Number.isFinite(value) && value >= 0 ? value : WORKER_DELAY_MS;
-}
+/**
+ * A small job starts a worker only while this thread expects to need at least this long (ms) for the
+ * rest on its own. A worker boots in about 0.15 s and then runs cold (its own JIT warm-up, about
+ * 0.1 s of slow runs) before it shares the rest, so a shorter rest finishes no sooner with it.
+ */
+export const WORKER_WORTH_MS = 500;
+
+/**
+ * A job of at least this much estimated work (runs × (nodes + edges)) starts its workers at once:
+ * at 15–40 ns per node and edge of a run it keeps one thread busy for over half a second, where
+ * (measured with independent cascades on 10,000 people) a second thread starts to pay off.
+ */
+export const IMMEDIATE_WORK = EARLY_WORK;
 
 /** The default thread count: the number of cores. */
 export function defaultThreads(): number {
@@ -84,60 +108,87 @@ export function rebuildError(name: string, message: string, isUser: boolean): Er
   return new ViralsimError(message);
 }
 
+/**
+ * A rough cost of a job: runs × (nodes + edges) of its network (the spec's expected size; a graph
+ * file's size in bytes, about an edge per 10 bytes). 0 when unknown. O(1) but a file stat.
+ */
+export function estimatedWork(job: PointJob): number {
+  const spec = job.scenario.network;
+  try {
+    if (spec.type === 'file') return (job.runs * statSync(resolve(job.folder, spec.path)).size) / 10;
+    const { nodeCount, edgeCount } = expectedNetworkSize(spec);
+    return job.runs * (nodeCount + edgeCount);
+  } catch {
+    return 0;
+  }
+}
+
+/** How long to wait before starting workers (ms): 0 for a large job, else {@link WORKER_DELAY_MS}. */
+function workerDelay(jobs: readonly PointJob[]): number {
+  const text = process.env['VIRALSIM_WORKER_DELAY_MS'];
+  const value = text === undefined ? Number.NaN : Number(text);
+  if (Number.isFinite(value) && value >= 0) return value;
+  let work = 0;
+  for (const job of jobs) {
+    work += estimatedWork(job);
+    if (work >= IMMEDIATE_WORK) return 0;
+  }
+  return WORKER_DELAY_MS;
+}
+
 function runInProcess(jobs: readonly PointJob[], options: RunJobsOptions): void {
+  const onRun = options.onRuns === undefined ? undefined : () => options.onRuns?.(1);
   jobs.forEach((job, index) => {
     const prepared = prepareScenario(job.scenario, {
       loadGraph: fileGraphLoader(job.folder),
       place: job.place,
     });
-    const metricsPerRun = runRange(prepared, 0, job.runs, options.onRun);
+    const metricsPerRun = runRange(prepared, 0, job.runs, onRun);
     options.onJobDone(index, { network: summarizeNetwork(prepared), metricsPerRun });
   });
 }
 
-/** Lets pending messages (a worker asking for its next task) through between two runs on this thread. */
+/** Lets pending messages (a worker's results, asking for more) through between two runs on this thread. */
 function yieldToEventLoop(): Promise<void> {
   return new Promise((resolve) => setImmediate(resolve));
 }
 
+/** A worker and the tasks it holds (sent, not yet reported done nor taken back), in plan order. */
+interface Slot {
+  readonly handle: WorkerHandle;
+  readonly held: number[];
+}
+
 /**
- * Runs every job and reports each as it completes. With `threads` = N > 1 it works on this thread
- * at once and, if the job is still running after {@link WORKER_DELAY_MS}, starts N − 1 workers
- * (dist/cli/worker.mjs beside the bundled command line and its chunks) that take tasks from the same queue. Rejects with the first error (a user error keeps
- * its class); stops all workers either way.
+ * Runs every job and reports each as it completes. With `threads` = N > 1 this thread works at once
+ * and N − 1 workers (dist/cli/worker.mjs beside the bundled command line and its chunks) start at
+ * once or later (see {@link workerDelay} and {@link WORKER_WORTH_MS}); all take tasks from one plan.
+ * Rejects with the first error (a user error keeps its class); stops all workers either way.
+ * `VIRALSIM_MAIN_THREAD_WORKS=0` leaves every task to the workers (tests use it so that workers, not
+ * this thread, compute a small job).
  */
 export async function runJobs(jobs: readonly PointJob[], options: RunJobsOptions): Promise<void> {
   const totalRuns = jobs.reduce((sum, job) => sum + job.runs, 0);
   const threads = Math.max(1, Math.min(options.threads, totalRuns));
   if (threads === 1) {
+    stopEarlyWorkers();
     runInProcess(jobs, options);
     return;
   }
-  // Enough tasks to keep every thread busy: one per job when jobs outnumber threads, else a few per job.
-  const chunksPerJob = jobs.length >= 2 * threads ? 1 : Math.ceil((4 * threads) / jobs.length);
-  const tasks: WorkerTask[] = [];
-  const taskJob: number[] = [];
-  jobs.forEach((job, index) => {
-    const chunks = Math.min(job.runs, chunksPerJob);
-    for (let c = 0; c < chunks; c++) {
-      const start = Math.floor((job.runs * c) / chunks);
-      const end = Math.floor((job.runs * (c + 1)) / chunks);
-      const { key, scenario, folder, place } = job;
-      tasks.push({ type: 'task', task: tasks.length, key, scenario, folder, place, start, end });
-      taskJob.push(index);
-    }
-  });
+  const tasks = planTasks(
+    jobs.map((job) => job.runs),
+    threads,
+  );
   const pending = jobs.map((job) => ({
-    left: 0,
+    left: job.runs,
     network: null as NetworkSummary | null,
     metrics: new Array<Record<string, number>>(job.runs),
   }));
-  for (const index of taskJob) (pending[index] as { left: number }).left++;
-  const workerUrl = new URL('./worker.mjs', import.meta.url);
-  const workers: Worker[] = [];
-  const retired = new Set<Worker>();
+  let jobsLeft = jobs.filter((job) => job.runs > 0).length;
+  // One claim per task, shared with the workers: 0 waiting, 1 started, 2 taken back by this thread.
+  const claims = new Int32Array(new SharedArrayBuffer(4 * Math.max(1, tasks.length)));
+  const slots: Slot[] = [];
   let next = 0;
-  let completed = 0;
   let isFailed = false;
   let finish: () => void = () => {};
   let fail: (error: Error) => void = () => {};
@@ -149,85 +200,142 @@ export async function runJobs(jobs: readonly PointJob[], options: RunJobsOptions
       reject(error);
     };
   });
-  const complete = (taskIndex: number, network: NetworkSummary, metrics: Record<string, number>[]) => {
-    const task = tasks[taskIndex] as WorkerTask;
-    const index = taskJob[taskIndex] as number;
-    const state = pending[index] as (typeof pending)[number];
+  if (jobsLeft === 0) finish();
+  const complete = (range: TaskRange, network: NetworkSummary, metrics: Record<string, number>[]) => {
+    const state = pending[range.job] as (typeof pending)[number];
     state.network ??= network;
-    metrics.forEach((value, i) => {
-      state.metrics[task.start + i] = value;
-    });
-    state.left--;
-    if (state.left === 0) options.onJobDone(index, { network: state.network, metricsPerRun: state.metrics });
-    completed++;
-    if (completed === tasks.length) finish();
+    for (let i = 0; i < metrics.length; i++)
+      state.metrics[range.start + i] = metrics[i] as Record<string, number>;
+    state.left -= range.end - range.start;
+    if (state.left > 0) return;
+    options.onJobDone(range.job, { network: state.network, metricsPerRun: state.metrics });
+    jobsLeft--;
+    if (jobsLeft === 0) finish();
   };
-  const dispatch = (worker: Worker) => {
-    const task = tasks[next];
-    if (task === undefined || isFailed) {
-      retired.add(worker);
-      void worker.terminate();
-      return;
+  const dispatch = (slot: Slot) => {
+    while (slot.held.length < TASKS_IN_FLIGHT && next < tasks.length && !isFailed) {
+      const task = next++;
+      const range = tasks[task] as TaskRange;
+      const { key, scenario, folder, place } = jobs[range.job] as PointJob;
+      const message: TaskMessage = { type: 'task', task, claims, key, scenario, folder, place, ...range };
+      slot.handle.worker.postMessage(message);
+      slot.held.push(task);
     }
-    next++;
-    worker.postMessage(task);
+    if (slot.held.length === 0) retireWorker(slot.handle);
   };
-  const startWorkers = () => {
-    const workerCount = Math.min(threads - 1, tasks.length - next);
-    for (let w = 0; w < workerCount; w++) {
-      const worker = new Worker(workerUrl);
-      workers.push(worker);
-      worker.on('message', (message: WorkerMessage) => {
-        if (isFailed) return;
-        if (message.type === 'run') options.onRun?.();
-        else if (message.type === 'error') fail(rebuildError(message.name, message.message, message.isUser));
-        else {
-          try {
-            complete(message.task, message.network, message.metrics);
-          } catch (error) {
-            fail(error as Error);
-          }
-          dispatch(worker);
+  // The next task for this thread: the next of the plan, else one a worker holds but has not started.
+  const takeTask = (): number | null => {
+    if (next < tasks.length) {
+      Atomics.store(claims, next, 1);
+      return next++;
+    }
+    for (const slot of slots) {
+      for (let i = slot.held.length - 1; i >= 0; i--) {
+        const task = slot.held[i] as number;
+        if (Atomics.compareExchange(claims, task, 0, 2) === 0) {
+          slot.held.splice(i, 1);
+          return task;
         }
-      });
-      worker.on('error', (error) => fail(error));
-      worker.on('exit', (code) => {
-        if (!retired.has(worker)) fail(new Error(`a worker thread stopped unexpectedly (exit code ${code})`));
-      });
-      dispatch(worker);
+      }
+    }
+    return null;
+  };
+  const onMessage = (slot: Slot, message: WorkerMessage) => {
+    if (isFailed) return;
+    switch (message.type) {
+      case 'ready':
+        dispatch(slot);
+        return;
+      case 'progress':
+        options.onRuns?.(message.runs);
+        return;
+      case 'error':
+        fail(rebuildError(message.name, message.message, message.isUser));
+        return;
+      case 'done':
+        slot.held.splice(slot.held.indexOf(message.task), 1);
+        if (message.runs > 0) options.onRuns?.(message.runs);
+        complete(tasks[message.task] as TaskRange, message.network, unpackMetrics(message.metrics));
+        dispatch(slot);
     }
   };
-  const timer = setTimeout(startWorkers, workerDelay());
+  const adopt = (handle: WorkerHandle) => {
+    const slot: Slot = { handle, held: [] };
+    slots.push(slot);
+    handle.onMessage = (message) => {
+      try {
+        onMessage(slot, message);
+      } catch (error) {
+        fail(error as Error);
+      }
+    };
+    handle.onError = (error) => fail(error);
+    handle.onExit = () => {
+      if (!handle.isRetired && handle.failure !== null) fail(handle.failure);
+    };
+    if (handle.failure !== null) fail(handle.failure);
+    else if (handle.isReady) dispatch(slot);
+  };
+  // Workers started early (already booting) join at once; the rest start now or after the delay.
+  for (const handle of takeEarlyWorkers(Math.min(threads - 1, tasks.length))) adopt(handle);
+  stopEarlyWorkers();
+  const startWorkers = () => {
+    const workerCount = Math.min(threads - 1 - slots.length, tasks.length - next);
+    for (let w = 0; w < workerCount && !isFailed; w++) adopt(spawnWorker());
+  };
+  // A small job checks after the delay, and then every WORKER_DELAY_MS, how long this thread expects
+  // to go on alone at its recent pace (the first interval, all cold code, only sets the baseline):
+  // only a long enough rest is worth a worker's boot and warm-up.
+  let runsHere = 0;
+  let checkedAt = Number.NaN;
+  let checkedRuns = 0;
+  let timer: NodeJS.Timeout | undefined;
+  const considerWorkers = () => {
+    const now = performance.now();
+    const runs = runsHere - checkedRuns;
+    const msPerRun = (now - checkedAt) / Math.max(1, runs);
+    const isWorth = msPerRun * (totalRuns - runsHere) >= WORKER_WORTH_MS;
+    checkedAt = now;
+    checkedRuns = runsHere;
+    if (isWorth || process.env['VIRALSIM_MAIN_THREAD_WORKS'] === '0') startWorkers();
+    else if (!isFailed && next < tasks.length) timer = setTimeout(considerWorkers, WORKER_DELAY_MS);
+  };
+  const delay = workerDelay(jobs);
+  if (delay === 0) startWorkers();
+  else timer = setTimeout(considerWorkers, delay);
   const runHere = async () => {
     let key: string | null = null;
     let prepared: PreparedScenario | null = null;
-    for (let task = tasks[next]; task !== undefined && !isFailed; task = tasks[next]) {
-      next++;
-      if (key !== task.key || prepared === null) {
-        prepared = prepareScenario(task.scenario, {
-          loadGraph: fileGraphLoader(task.folder),
-          place: task.place,
+    for (let task = takeTask(); task !== null && !isFailed; task = takeTask()) {
+      const range = tasks[task] as TaskRange;
+      const job = jobs[range.job] as PointJob;
+      if (key !== job.key || prepared === null) {
+        prepared = null;
+        prepared = prepareScenario(job.scenario, {
+          loadGraph: fileGraphLoader(job.folder),
+          place: job.place,
         });
-        key = task.key;
+        key = job.key;
       }
       const metrics: Record<string, number>[] = [];
-      for (let r = task.start; r < task.end && !isFailed; r++) {
+      for (let r = range.start; r < range.end && !isFailed; r++) {
         metrics.push(simulateRun(prepared, r).metrics);
-        options.onRun?.();
+        runsHere++;
+        options.onRuns?.(1);
         await yieldToEventLoop();
       }
-      if (!isFailed) complete(task.task, summarizeNetwork(prepared), metrics);
+      if (!isFailed) complete(range, summarizeNetwork(prepared), metrics);
     }
   };
-  runHere().catch((error: unknown) => fail(error instanceof Error ? error : new Error(String(error))));
+  if (process.env['VIRALSIM_MAIN_THREAD_WORKS'] !== '0') {
+    runHere().catch((error: unknown) => fail(error instanceof Error ? error : new Error(String(error))));
+  }
   try {
     await finished;
   } finally {
     clearTimeout(timer);
     isFailed = true;
-    for (const worker of workers) {
-      retired.add(worker);
-      void worker.terminate();
-    }
+    for (const slot of slots) if (!slot.handle.isRetired) retireWorker(slot.handle);
+    stopEarlyWorkers();
   }
 }

@@ -144,7 +144,7 @@ export async function runCommand(args: readonly string[]): Promise<number> {
   let metricsPerRun: Record<string, number>[] = [];
   await runJobs([{ key: 'run', scenario, folder: file.folder, place: file.place, runs: scenario.runs }], {
     threads,
-    onRun: () => progress.tick(),
+    onRuns: (count) => progress.tick(count),
     onJobDone: (_, outcome) => {
       network = outcome.network;
       metricsPerRun = outcome.metricsPerRun;

@@ -214,7 +214,7 @@ export async function sweepCommand(args: readonly string[]): Promise<number> {
   try {
     await runJobs(jobs, {
       threads,
-      onRun: () => progress.tick(),
+      onRuns: (count) => progress.tick(count),
       onJobDone: (index, outcome) => {
         const job = jobs[index] as PointJob;
         const report = buildRunReport(job.scenario, outcome.network, outcome.metricsPerRun);

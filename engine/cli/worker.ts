@@ -1,37 +1,80 @@
 /**
- * The worker-thread entry (bundled to dist/cli/worker.mjs): takes tasks (a scenario and a range of
- * run indices) from the pool, prepares each scenario once per key, runs the range and posts every
- * run's metrics back. A run's numbers depend only on (scenario, run index), never on this worker.
+ * The worker-thread entry (bundled to dist/cli/worker.mjs): says it is ready, then takes tasks (a
+ * scenario and a range of run indices) from the pool in the order they arrive, claims each (skipping
+ * one the pool took back), prepares each scenario once per key, runs the range and posts the runs'
+ * metrics back packed in one transferred array. A run's numbers depend only on (scenario, run
+ * index), never on this worker.
+ *
+ * Start-up cost matters (the pool waits for it): this module loads only the run pipeline; the graph
+ * file readers are imported on the first task whose network is a file.
  */
 import { parentPort } from 'node:worker_threads';
-import { summarizeNetwork } from '../batch/run-batch.js';
-import { type PreparedScenario, prepareScenario, runRange } from '../batch/simulate.js';
+import {
+  type GraphLoader,
+  type PreparedScenario,
+  prepareScenario,
+  simulateRun,
+  summarizeNetwork,
+} from '../batch/simulate.js';
 import { ViralsimError } from '../errors.js';
-import type { WorkerMessage, WorkerTask } from './pool.js';
-import { fileGraphLoader } from './scenario-file.js';
+import { PROGRESS_EVERY_MS, packMetrics, type TaskMessage, type WorkerMessage } from './pool-protocol.js';
 
 let cachedKey: string | null = null;
 let cached: PreparedScenario | null = null;
 
-function post(message: WorkerMessage): void {
-  parentPort?.postMessage(message);
+function post(message: WorkerMessage, transfer: ArrayBuffer[] = []): void {
+  parentPort?.postMessage(message, transfer);
 }
 
-parentPort?.on('message', (task: WorkerTask) => {
-  try {
-    if (cachedKey !== task.key || cached === null) {
-      cached = null;
-      cached = prepareScenario(task.scenario, { loadGraph: fileGraphLoader(task.folder), place: task.place });
-      cachedKey = task.key;
-    }
-    const prepared = cached;
-    const metrics = runRange(prepared, task.start, task.end, () => post({ type: 'run' }));
-    post({ type: 'done', task: task.task, network: summarizeNetwork(prepared), metrics });
-  } catch (error) {
-    const isUser = error instanceof ViralsimError;
-    const name = error instanceof Error ? error.name : 'Error';
-    const message =
-      error instanceof Error ? (isUser ? error.message : (error.stack ?? error.message)) : String(error);
-    post({ type: 'error', task: task.task, name, message, isUser });
+async function graphLoader(task: TaskMessage): Promise<GraphLoader | undefined> {
+  if (task.scenario.network.type !== 'file') return undefined;
+  const { fileGraphLoader } = await import('./scenario-file.js');
+  return fileGraphLoader(task.folder);
+}
+
+async function runTask(task: TaskMessage): Promise<void> {
+  // The pool may have taken the task back (to run it itself) while it waited here.
+  if (Atomics.compareExchange(task.claims, task.task, 0, 1) !== 0) return;
+  if (cachedKey !== task.key || cached === null) {
+    cached = null;
+    const loadGraph = await graphLoader(task);
+    cached = prepareScenario(task.scenario, {
+      place: task.place,
+      ...(loadGraph === undefined ? {} : { loadGraph }),
+    });
+    cachedKey = task.key;
   }
+  const prepared = cached;
+  const metrics: Record<string, number>[] = [];
+  let unreported = 0;
+  let reportedAt = performance.now();
+  for (let r = task.start; r < task.end; r++) {
+    metrics.push(simulateRun(prepared, r).metrics);
+    unreported++;
+    const now = performance.now();
+    if (now - reportedAt >= PROGRESS_EVERY_MS) {
+      post({ type: 'progress', runs: unreported });
+      unreported = 0;
+      reportedAt = now;
+    }
+  }
+  const packed = packMetrics(metrics);
+  const network = summarizeNetwork(prepared);
+  const transfer = 'values' in packed ? [packed.values.buffer as ArrayBuffer] : [];
+  post({ type: 'done', task: task.task, runs: unreported, network, metrics: packed }, transfer);
+}
+
+function reportError(task: TaskMessage, error: unknown): void {
+  const isUser = error instanceof ViralsimError;
+  const name = error instanceof Error ? error.name : 'Error';
+  const message =
+    error instanceof Error ? (isUser ? error.message : (error.stack ?? error.message)) : String(error);
+  post({ type: 'error', task: task.task, name, message, isUser });
+}
+
+// Tasks run one after another, in arrival order, even while one awaits the graph readers' import.
+let queue: Promise<void> = Promise.resolve();
+parentPort?.on('message', (task: TaskMessage) => {
+  queue = queue.then(() => runTask(task)).catch((error: unknown) => reportError(task, error));
 });
+post({ type: 'ready' });

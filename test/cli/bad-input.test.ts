@@ -5,7 +5,7 @@
 import { chmodSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { scratchFolder, viralsim } from './cli-helpers.js';
+import { scratchFolder, viralsim, WORKERS_ONLY } from './cli-helpers.js';
 
 const BAD = 'test/fixtures/bad';
 const BASE = `${BAD}/valid-base.json`;
@@ -126,6 +126,7 @@ const CASES: Case[] = [
     name: 'more seeds than people, found inside a worker thread',
     args: ['run', BASE, '--set', 'seeding.count=1000', '--threads', '2'],
     phrase: /valid-base\.json: seeding\.count: asks for 1000 seeds but the network has 50 people/,
+    env: WORKERS_ONLY,
   },
   { name: 'a sweep without --vary', args: ['sweep', BASE], phrase: /--vary: expected at least one --vary/ },
   {

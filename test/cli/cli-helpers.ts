@@ -14,6 +14,12 @@ export interface CliResult {
   stderr: string;
 }
 
+/**
+ * Environment that leaves every run to the worker threads (the main thread only hands out tasks), so
+ * a small job with `--threads N` (N ≥ 2) is really computed, and split, by N − 1 workers.
+ */
+export const WORKERS_ONLY: Record<string, string> = { VIRALSIM_MAIN_THREAD_WORKS: '0' };
+
 /** Runs `viralsim ...args` and waits for it. `env` is added to the environment. */
 export function viralsim(args: readonly string[], env: Record<string, string> = {}): CliResult {
   const result = spawnSync('node', ['bin/viralsim.mjs', ...args], {

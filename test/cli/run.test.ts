@@ -2,11 +2,11 @@
  * `viralsim run` and `validate` through the built command line: the JSON report's keys, the same bytes
  * whatever `--threads`, CSV and per-run output, the trace file, and every library scenario running.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { copyFileSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parseTrace } from '../../engine/simulation/trace.js';
-import { scratchFolder, smallScenario, viralsim, writeScenario } from './cli-helpers.js';
+import { scratchFolder, smallScenario, viralsim, WORKERS_ONLY, writeScenario } from './cli-helpers.js';
 
 const SUMMARY_KEYS = ['mean', 'sd', 'ci95', 'min', 'p50', 'max'];
 const LIBRARY = readdirSync('scenarios')
@@ -60,13 +60,42 @@ describe('viralsim run', () => {
     expect(report.cascadeSizeDistribution.ccdf[0].fraction).toBe(1);
   });
 
-  it('viralsim run gives byte-identical JSON and CSV with 1 and 2 threads', () => {
+  it('viralsim run gives byte-identical JSON and CSV with 1 and 2 threads, and with workers only', () => {
     for (const format of ['json', 'csv']) {
-      const one = viralsim(['run', scenarioPath, '--format', format, '--threads', '1', '--runs', '30']);
-      const two = viralsim(['run', scenarioPath, '--format', format, '--threads', '2', '--runs', '30']);
+      const args = ['run', scenarioPath, '--format', format, '--runs', '30', '--threads'];
+      const one = viralsim([...args, '1']);
       expect(one.status).toBe(0);
-      expect(two.stdout).toBe(one.stdout);
+      expect(viralsim([...args, '2']).stdout).toBe(one.stdout);
+      expect(viralsim([...args, '3'], WORKERS_ONLY).stdout).toBe(one.stdout);
     }
+  });
+
+  it('viralsim run shares a longer batch between this thread and a worker, with the bytes of 1 thread', () => {
+    const path = writeScenario(
+      folder,
+      'longer.json',
+      smallScenario({ runs: 300, network: { type: 'erdos-renyi', nodes: 5000, meanDegree: 6 } }),
+    );
+    const one = viralsim(['run', path, '--format', 'json', '--threads', '1']);
+    expect(one.status).toBe(0);
+    expect(viralsim(['run', path, '--format', 'json', '--threads', '2']).stdout).toBe(one.stdout);
+  });
+
+  it('viralsim run on a graph file gives the same JSON with 1 thread and 2 workers (which read the file)', () => {
+    copyFileSync('test/fixtures/graphs/friends.txt', join(folder, 'friends.txt'));
+    const path = writeScenario(
+      folder,
+      'file-network.json',
+      smallScenario({
+        network: { type: 'file', path: 'friends.txt' },
+        seeding: { strategy: 'random', count: 1 },
+      }),
+    );
+    const one = viralsim(['run', path, '--format', 'json', '--threads', '1', '--runs', '40']);
+    const three = viralsim(['run', path, '--format', 'json', '--threads', '3', '--runs', '40'], WORKERS_ONLY);
+    expect(one.stderr).toBe('');
+    expect(JSON.parse(one.stdout).network.nodes).toBeGreaterThan(2);
+    expect(three.stdout).toBe(one.stdout);
   });
 
   it('viralsim run --seed and --set change the numbers, and --runs the run count', () => {
