@@ -3,7 +3,12 @@
 // on `npm install` (the `prepare` script), so `npx viralsim` and `import … from 'viralsim'` load plain
 // JavaScript: no TypeScript loader at start-up. Code splitting lets each command load only the
 // modules it uses (`viralsim --help` loads neither zod nor graphology).
+import { rmSync } from 'node:fs';
 import { build } from 'esbuild';
+
+// Start clean: code splitting names chunks by content hash, so old chunks would pile up.
+rmSync('dist/cli', { recursive: true, force: true });
+rmSync('dist/lib', { recursive: true, force: true });
 
 const common = {
   bundle: true,
