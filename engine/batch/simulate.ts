@@ -14,6 +14,7 @@ import { runCampaign } from '../campaign/run-campaign.js';
 import { ScenarioError } from '../errors.js';
 import { type CascadeScratch, computeCascadeMetrics, createCascadeScratch } from '../metrics/cascade.js';
 import { runModel } from '../models/run-model.js';
+import { createRunWorkspace, type RunWorkspace } from '../models/run-workspace.js';
 import { audienceMask } from '../network/audience.js';
 import { generateNetwork } from '../network/generate.js';
 import type { Network } from '../network/network.js';
@@ -154,6 +155,25 @@ export function summarizeNetwork(prepared: PreparedScenario): NetworkSummary {
   return { nodes: network.nodeCount, edges: network.edgeCount, directed: network.isDirected };
 }
 
+/** Generation models, whose runs can fill a reusable {@link RunWorkspace}. */
+const WORKSPACE_MODELS: ReadonlySet<string> = new Set([
+  'independent-cascade',
+  'linear-threshold',
+  'threshold',
+]);
+
+/** One run workspace per shared network, for the metrics-only batch path ({@link runRange}). */
+const workspaces = new WeakMap<Network, RunWorkspace>();
+
+function workspaceFor(network: Network): RunWorkspace {
+  let workspace = workspaces.get(network);
+  if (workspace === undefined) {
+    workspace = createRunWorkspace(network.nodeCount);
+    workspaces.set(network, workspace);
+  }
+  return workspace;
+}
+
 /**
  * Runs run `runIndex` of a prepared scenario and returns its RunResult, whose `metrics` are the cascade
  * metrics first, then the model's own metrics (which override a cascade metric of the same name).
@@ -164,12 +184,24 @@ export function simulateRun(
   runIndex: number,
   options: SimulateRunOptions = {},
 ): RunResult {
+  return simulate(prepared, runIndex, options.shouldTrace === true, false);
+}
+
+/**
+ * Run `runIndex`; with `isMetricsOnly` a generation model fills the network's shared workspace (the
+ * result's state and forest are then valid only until the next such run).
+ */
+function simulate(
+  prepared: PreparedScenario,
+  runIndex: number,
+  shouldTrace: boolean,
+  isMetricsOnly: boolean,
+): RunResult {
   const { scenario, place } = prepared;
   const streams = (purpose: string) => createStream(scenario.seed, 'run', runIndex, purpose);
   const isOwnNetwork = prepared.isResampled && runIndex !== 0;
   const network = isOwnNetwork ? networkFor(scenario, streams, place, prepared.loadGraph) : prepared.network;
   const audiences = isOwnNetwork ? resolveAudiences(network, scenario, place) : prepared.audiences;
-  const shouldTrace = options.shouldTrace === true;
   const seeds =
     scenario.seeding === undefined
       ? new Int32Array(0)
@@ -201,10 +233,13 @@ export function simulateRun(
       model.type === 'competing'
         ? selectSeeds(network, model.b.seeding, streams('secondary-seeding'), place, 'model.b.seeding')
         : undefined;
+    const workspace =
+      isMetricsOnly && !isOwnNetwork && WORKSPACE_MODELS.has(model.type) ? workspaceFor(network) : undefined;
     result = runModel(network, model, seeds, streams, {
       horizon: scenario.horizon,
       shouldTrace,
       ...(secondarySeeds === undefined ? {} : { secondarySeeds }),
+      ...(workspace === undefined ? {} : { workspace }),
     });
   }
   const scratch = isOwnNetwork ? createCascadeScratch(network.nodeCount) : prepared.scratch;
@@ -212,7 +247,18 @@ export function simulateRun(
   return { ...result, metrics: { ...cascade, ...result.metrics } };
 }
 
-/** The metrics of runs `start` to `end - 1`, in run order. Calls `onRun` after each run. */
+/**
+ * The metrics of run `runIndex` (those of {@link simulateRun}), for batch code that keeps nothing
+ * else: generation models fill one n-sized workspace per network instead of allocating per run.
+ */
+export function simulateRunMetrics(prepared: PreparedScenario, runIndex: number): Record<string, number> {
+  return simulate(prepared, runIndex, false, true).metrics;
+}
+
+/**
+ * The metrics of runs `start` to `end - 1`, in run order. Calls `onRun` after each run. Generation
+ * models reuse one n-sized workspace per network across runs (no per-run n-sized garbage).
+ */
 export function runRange(
   prepared: PreparedScenario,
   start: number,
@@ -221,7 +267,7 @@ export function runRange(
 ): Record<string, number>[] {
   const out: Record<string, number>[] = [];
   for (let r = start; r < end; r++) {
-    out.push(simulateRun(prepared, r).metrics);
+    out.push(simulateRunMetrics(prepared, r));
     onRun?.(r);
   }
   return out;

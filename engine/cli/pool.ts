@@ -19,7 +19,7 @@ import {
   type PreparedScenario,
   prepareScenario,
   runRange,
-  simulateRun,
+  simulateRunMetrics,
   summarizeNetwork,
 } from '../batch/simulate.js';
 import { GraphError, OptionsError, ScenarioError, ViralsimError } from '../errors.js';
@@ -319,7 +319,7 @@ export async function runJobs(jobs: readonly PointJob[], options: RunJobsOptions
       }
       const metrics: Record<string, number>[] = [];
       for (let r = range.start; r < range.end && !isFailed; r++) {
-        metrics.push(simulateRun(prepared, r).metrics);
+        metrics.push(simulateRunMetrics(prepared, r));
         runsHere++;
         options.onRuns?.(1);
         await yieldToEventLoop();

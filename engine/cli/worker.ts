@@ -13,7 +13,7 @@ import {
   type GraphLoader,
   type PreparedScenario,
   prepareScenario,
-  simulateRun,
+  simulateRunMetrics,
   summarizeNetwork,
 } from '../batch/simulate.js';
 import { ViralsimError } from '../errors.js';
@@ -49,7 +49,7 @@ async function runTask(task: TaskMessage): Promise<void> {
   let unreported = 0;
   let reportedAt = performance.now();
   for (let r = task.start; r < task.end; r++) {
-    metrics.push(simulateRun(prepared, r).metrics);
+    metrics.push(simulateRunMetrics(prepared, r));
     unreported++;
     const now = performance.now();
     if (now - reportedAt >= PROGRESS_EVERY_MS) {

@@ -11,7 +11,6 @@
 import type { Network } from '../network/network.js';
 import {
   appendSeriesRow,
-  countStates,
   createForest,
   createSeriesBuilder,
   distinctSeeds,
@@ -20,6 +19,7 @@ import {
 } from '../simulation/series.js';
 import { createTrace, recordEvent, trimTrace } from '../simulation/trace.js';
 import type { CascadeForest, RunResult, Trace } from '../simulation/types.js';
+import { claimRunWorkspace, type RunWorkspace, releaseRunWorkspace } from './run-workspace.js';
 
 /** States of the generation models. */
 export const GENERATION_STATES = ['inactive', 'active'] as const;
@@ -44,21 +44,34 @@ export interface GenerationRun {
   series: SeriesBuilder;
   trace: Trace | null;
   seeds: Int32Array;
+  /** The workspace whose arrays the run fills, or null (fresh arrays). */
+  workspace: RunWorkspace | null;
 }
 
-/** Activates the seeds (generation 0) and records the first series row. O(n + k). */
-export function startGenerations(network: Network, seeds: Int32Array, shouldTrace: boolean): GenerationRun {
+/**
+ * Activates the seeds (generation 0) and records the first series row. O(n + k); with a `workspace`
+ * (see run-workspace.ts) it fills the workspace's arrays instead: O(previous reach + k), no n-sized
+ * allocation.
+ */
+export function startGenerations(
+  network: Network,
+  seeds: Int32Array,
+  shouldTrace: boolean,
+  workspace?: RunWorkspace,
+): GenerationRun {
   const n = network.nodeCount;
+  const reused = workspace !== undefined && claimRunWorkspace(workspace, n) ? workspace : null;
   const run: GenerationRun = {
-    state: new Uint8Array(n),
-    forest: createForest(n),
-    order: new Int32Array(n),
+    state: reused === null ? new Uint8Array(n) : reused.state,
+    forest: reused === null ? createForest(n) : reused.forest,
+    order: reused === null ? new Int32Array(n) : reused.order,
     activeCount: 0,
     frontierStart: 0,
     generation: 0,
     series: createSeriesBuilder(GENERATION_STATES),
     trace: shouldTrace ? createTrace(GENERATION_KINDS, GENERATION_CHANNELS) : null,
     seeds: distinctSeeds(seeds),
+    workspace: reused,
   };
   for (let i = 0; i < run.seeds.length; i++) activate(run, run.seeds[i] as number, -1, 0);
   appendSeriesRow(run.series, 0, [n - run.activeCount, run.activeCount], run.activeCount);
@@ -93,17 +106,22 @@ export function closeGeneration(run: GenerationRun, frontierEnd: number): boolea
   return true;
 }
 
-/** The RunResult of a finished generation run, with `metrics` extended by `reach`. O(n). */
+/**
+ * The RunResult of a finished generation run, with `metrics` extended by `reach`. O(generations);
+ * releases the run's workspace (the result aliases it until its next run).
+ */
 export function finishGenerations(
   run: GenerationRun,
   model: string,
   metrics: Record<string, number>,
 ): RunResult {
+  if (run.workspace !== null) releaseRunWorkspace(run.workspace, run.activeCount);
   return {
     model,
     stateNames: GENERATION_STATES,
     finalState: run.state,
-    finalCounts: countStates(run.state, 2),
+    // Every active person is in `order`: the counts need no pass over the state.
+    finalCounts: [run.state.length - run.activeCount, run.activeCount],
     forest: run.forest,
     series: finishSeries(run.series),
     seeds: run.seeds,

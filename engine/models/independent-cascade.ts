@@ -121,7 +121,7 @@ function runConstantProbability(
     source: new Int32Array(BATCH),
     target: new Int32Array(BATCH),
     count: 0,
-    activatedBy: new Int32Array(network.nodeCount),
+    activatedBy: run.workspace === null ? new Int32Array(network.nodeCount) : run.workspace.activatedBy,
   };
   const activatedBy = batch.activatedBy;
   let arcsExamined = 0;
@@ -164,7 +164,8 @@ function runConstantProbability(
 /**
  * Runs independent cascade from `seeds` (duplicates ignored). Time: O(n + arcs covered) for the
  * per-arc kernels, O(n + successes + people activated) draws for the constant-probability kernel;
- * allocates O(n) (plus O(arcs) for per-arc probabilities or coupling).
+ * allocates O(n) (plus O(arcs) for per-arc probabilities or coupling), none of it n-sized with
+ * `options.workspace`.
  */
 export function runIndependentCascade(
   network: Network,
@@ -173,7 +174,7 @@ export function runIndependentCascade(
   streams: StreamSource,
   options: ModelRunOptions,
 ): RunResult {
-  const run = startGenerations(network, seeds, options.shouldTrace);
+  const run = startGenerations(network, seeds, options.shouldTrace, options.workspace);
   const rng = streams('transmission');
   const horizon = options.horizon;
   const isCoupled = options.shouldCoupleArcs === true;

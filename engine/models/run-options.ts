@@ -5,6 +5,7 @@
  */
 import { OptionsError } from '../errors.js';
 import type { Rng } from '../rng.js';
+import type { RunWorkspace } from './run-workspace.js';
 
 /**
  * Returns the run's random stream for a purpose (`'transmission'`, `'recovery'`, `'thresholds'`…).
@@ -32,6 +33,13 @@ export interface ModelRunOptions {
    * never falls. Costs one draw per arc; the default (false) uses the fast geometric-skipping kernel.
    */
   shouldCoupleArcs?: boolean;
+  /**
+   * Generation models (independent cascade, linear threshold, threshold): fill this reusable working
+   * memory (from `createRunWorkspace(n)`) instead of allocating n-sized arrays. The result's
+   * `finalState` and `forest` then alias it and are valid only until the next run using it; results
+   * are otherwise identical. Other models ignore it.
+   */
+  workspace?: RunWorkspace;
 }
 
 /**

@@ -45,7 +45,7 @@ export function runThreshold(
     }
   }
   const activeIn = new Int32Array(n);
-  const run = startGenerations(network, seeds, options.shouldTrace);
+  const run = startGenerations(network, seeds, options.shouldTrace, options.workspace);
   const offsets = network.outOffsets;
   const targets = network.outTargets;
   const state = run.state;

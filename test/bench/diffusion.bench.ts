@@ -7,9 +7,12 @@
  * References on this machine (issue 3): IC in C 41 ms, plain JS 110 ms, target ≤ 80 ms; EoN fast_SIR
  * several seconds (about 10⁵ events per second), target ≥ 20× faster. Generator: seedrandom alea.
  * SIR runs whose outbreak dies out within a few dozen infections are counted but reported apart.
+ * Independent cascade runs as the batch path does, filling one reused run workspace (no n-sized
+ * allocation per run); a second line gives the same runs with fresh arrays for comparison.
  */
 import { loadavg } from 'node:os';
 import { runModel } from '../../engine/models/run-model.js';
+import { createRunWorkspace } from '../../engine/models/run-workspace.js';
 import { generateNetwork } from '../../engine/network/generate.js';
 import { createStream, RNG_NAME, uniform53 } from '../../engine/rng.js';
 
@@ -65,11 +68,14 @@ function bench(
   model: Parameters<typeof runModel>[1],
   per: string,
   count: (metrics: Record<string, number>) => number,
+  isReused = false,
 ): void {
+  const workspace = isReused ? { workspace: createRunWorkspace(N) } : {};
   // One warm-up run, then timed runs.
   runModel(network, model, seedsFor(999), (p) => createStream(7, 'warm', p), {
     horizon: Infinity,
     shouldTrace: false,
+    ...workspace,
   });
   const walls: number[] = [];
   const cpus: number[] = [];
@@ -84,6 +90,7 @@ function bench(
     const result = runModel(network, model, seeds, (p) => createStream(7, 'run', r, p), {
       horizon: Infinity,
       shouldTrace: false,
+      ...workspace,
     });
     const wall = performance.now() - started;
     const cpu = process.cpuUsage(cpuStart);
@@ -108,6 +115,15 @@ function bench(
 
 bench(
   'independent cascade p = 0.1',
+  IC_RUNS,
+  { type: 'independent-cascade', probability: 0.1 },
+  'arcs examined',
+  (m) => m['arcsExamined'] as number,
+  true,
+);
+
+bench(
+  'independent cascade p = 0.1, fresh arrays per run',
   IC_RUNS,
   { type: 'independent-cascade', probability: 0.1 },
   'arcs examined',
