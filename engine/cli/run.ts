@@ -44,16 +44,18 @@ options:
   --per-run           every run's metrics instead of (csv, ndjson) or besides (json) the summary
 `;
 
-const FLAGS = {
+/** Flags that `run` and `sweep` share: scenario overrides, threads, output. */
+export const BATCH_FLAGS = {
   runs: { kind: 'string' },
   seed: { kind: 'string' },
   set: { kind: 'string', isRepeatable: true },
   threads: { kind: 'string' },
   format: { kind: 'string' },
   out: { kind: 'string' },
-  trace: { kind: 'string' },
   'per-run': { kind: 'boolean' },
 } as const;
+
+const FLAGS = { ...BATCH_FLAGS, trace: { kind: 'string' } } as const;
 
 /** The `--runs`, `--seed` and `--set` flags as scenario assignments, in that order. */
 export function scenarioAssignments(flags: {

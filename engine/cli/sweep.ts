@@ -28,7 +28,7 @@ import { chooseFormat, ndjsonLine, renderSweep } from './output.js';
 import { assertWritable, type LineWriter, openLineWriter } from './output-file.js';
 import { type PointJob, runJobs } from './pool.js';
 import { startProgress } from './progress.js';
-import { emit, formatFlag, scenarioAssignments, threadCount } from './run.js';
+import { BATCH_FLAGS, emit, formatFlag, scenarioAssignments, threadCount } from './run.js';
 import { readScenarioFile } from './scenario-file.js';
 
 const USAGE = `usage: viralsim sweep FILE --vary path=values [options]
@@ -49,17 +49,11 @@ options:
 `;
 
 const FLAGS = {
+  ...BATCH_FLAGS,
   vary: { kind: 'string', isRepeatable: true },
-  runs: { kind: 'string' },
-  seed: { kind: 'string' },
-  set: { kind: 'string', isRepeatable: true },
-  threads: { kind: 'string' },
-  format: { kind: 'string' },
-  out: { kind: 'string' },
   resume: { kind: 'boolean' },
   shard: { kind: 'string' },
   shards: { kind: 'string' },
-  'per-run': { kind: 'boolean' },
 } as const;
 
 /**
