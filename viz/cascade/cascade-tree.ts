@@ -5,6 +5,7 @@
  * the size of the subtree below the edge. Linear time. A broadcast (a star) scores near 2, a chain high.
  */
 import { hierarchy, linkRadial, select, tree } from 'd3';
+import { structuralViralityOfTree } from '../../engine/index.js';
 
 /** The trees of a cascade forest: the root of each reached person and each tree's size. */
 export interface ForestTrees {
@@ -63,19 +64,17 @@ export function treeMembers(trees: ForestTrees, generation: Int32Array, root: nu
  * single person. O(members).
  */
 export function structuralVirality(parent: Int32Array, members: readonly number[]): number {
-  const n = members.length;
-  if (n < 2) return 0;
-  const size = new Map<number, number>();
-  for (const u of members) size.set(u, 1);
-  let wiener = 0;
-  for (let i = n - 1; i >= 1; i--) {
-    const u = members[i] as number;
-    const s = size.get(u) as number;
-    wiener += s * (n - s);
-    const p = parent[u] as number;
-    size.set(p, (size.get(p) ?? 1) + s);
-  }
-  return wiener / ((n * (n - 1)) / 2);
+  // Renumber the tree 0..n−1 and let the engine compute it, so the page and the metric share one
+  // Wiener-index implementation.
+  const local = new Map<number, number>();
+  members.forEach((u, i) => {
+    local.set(u, i);
+  });
+  const localParent = new Int32Array(members.length);
+  members.forEach((u, i) => {
+    localParent[i] = local.get(parent[u] as number) ?? -1;
+  });
+  return structuralViralityOfTree(localParent);
 }
 
 /**
