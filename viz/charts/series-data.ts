@@ -2,7 +2,7 @@
  * Display data derived from one run or a batch: pure functions over typed arrays, no DOM. The charts
  * draw these; tests snapshot them for fixed seeds.
  */
-import type { Trace } from '../../engine/index.js';
+import { cascadeSizeDistribution, type Trace } from '../../engine/index.js';
 import type { FirstReach } from '../replay/replay-cursor.js';
 
 /** Number of whole days a chart covers: the horizon, or the last event when later. */
@@ -127,6 +127,8 @@ export function quantileBand(curves: Float64Array, runs: number, days: number): 
 
 /** The q-quantile of sorted values, interpolating linearly between order statistics. */
 export function quantile(sorted: Float64Array, q: number): number {
+  // d3's quantileSorted computes the same (type 7) but is typed for plain arrays; this runs per day
+  // on a reused Float64Array column, so it stays allocation-free here.
   const n = sorted.length;
   if (n === 0) return Number.NaN;
   const position = (n - 1) * q;
@@ -138,14 +140,10 @@ export function quantile(sorted: Float64Array, q: number): number {
 
 /** Points of the complementary CDF P(size ≥ s) over the distinct sizes s, for a log-log plot. */
 export function ccdf(sizes: Float64Array): { size: number; probability: number }[] {
-  const sorted = Float64Array.from(sizes).sort();
-  const n = sorted.length;
-  const points: { size: number; probability: number }[] = [];
-  for (let i = 0; i < n; i++) {
-    if (i > 0 && sorted[i] === sorted[i - 1]) continue;
-    points.push({ size: sorted[i] as number, probability: (n - i) / n });
-  }
-  return points;
+  return cascadeSizeDistribution(sizes).ccdf.map((point) => ({
+    size: point.size,
+    probability: point.fraction,
+  }));
 }
 
 /**
