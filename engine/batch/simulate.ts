@@ -40,6 +40,14 @@ export interface PrepareOptions {
   loadGraph?: GraphLoader;
   /** Names the scenario in messages (a file name). Default: the scenario's name. */
   place?: string;
+  /**
+   * A scenario prepared before on this thread (a sweep's previous point). When both have the same
+   * seed, network and population (and, for a file network, the same `loadGraph` function), its
+   * network, population and scratch are reused instead of rebuilt: a sweep over model or seeding
+   * parameters builds its network once. The numbers are the same either way (the network depends on
+   * nothing else); never reused for a resampled network.
+   */
+  previous?: PreparedScenario | null;
 }
 
 /** A scenario ready to run: its network built once (unless resampled), its audiences resolved. */
@@ -60,6 +68,8 @@ export interface PreparedScenario {
    * (see `isSeedingFixed`): PageRank or core numbers are then not recomputed per run. Null otherwise.
    */
   readonly fixedSeeds: Int32Array | null;
+  /** What the network was built from (seed, network, population), for {@link PrepareOptions.previous}; null when resampled. */
+  readonly networkKey: string | null;
 }
 
 /** The network a report describes. */
@@ -130,7 +140,17 @@ export function prepareScenario(scenario: Scenario, options: PrepareOptions = {}
   const streams = isResampled
     ? (purpose: string) => createStream(scenario.seed, 'run', 0, purpose)
     : (purpose: string) => createStream(scenario.seed, purpose);
-  const network = networkFor(scenario, streams, place, options.loadGraph);
+  const networkKey = isResampled
+    ? null
+    : JSON.stringify([scenario.seed, scenario.network, scenario.population ?? null]);
+  const previous = options.previous;
+  const isReused =
+    networkKey !== null &&
+    previous !== undefined &&
+    previous !== null &&
+    previous.networkKey === networkKey &&
+    (scenario.network.type !== 'file' || previous.loadGraph === options.loadGraph);
+  const network = isReused ? previous.network : networkFor(scenario, streams, place, options.loadGraph);
   const audiences = resolveAudiences(network, scenario, place);
   const seeding = scenario.seeding;
   const fixedSeeds =
@@ -144,8 +164,9 @@ export function prepareScenario(scenario: Scenario, options: PrepareOptions = {}
     network,
     isResampled,
     audiences,
-    scratch: createCascadeScratch(network.nodeCount),
+    scratch: isReused ? previous.scratch : createCascadeScratch(network.nodeCount),
     loadGraph: options.loadGraph,
+    networkKey,
   };
 }
 

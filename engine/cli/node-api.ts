@@ -3,4 +3,5 @@
  * and graph files from disk. Import this module in Node; the browser imports engine/index.ts.
  */
 export * from '../index.js';
-export { fileGraphLoader, loadScenario } from './scenario-file.js';
+export { fileGraphLoader } from './graph-loader.js';
+export { loadScenario } from './scenario-file.js';

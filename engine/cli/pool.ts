@@ -15,6 +15,7 @@ import { statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import {
+  type GraphLoader,
   type NetworkSummary,
   type PreparedScenario,
   prepareScenario,
@@ -40,7 +41,6 @@ import {
   unpackMetrics,
   type WorkerMessage,
 } from './pool-protocol.js';
-import { fileGraphLoader } from './scenario-file.js';
 
 /** One scenario to run `runs` times (a run command's scenario, or one sweep point). */
 export interface PointJob {
@@ -136,13 +136,40 @@ function workerDelay(jobs: readonly PointJob[]): number {
   return WORKER_DELAY_MS;
 }
 
-function runInProcess(jobs: readonly PointJob[], options: RunJobsOptions): void {
+/** Which graph loader each job needs; imports the graph-file readers only when a job reads a file. */
+async function graphLoaders(jobs: readonly PointJob[]): Promise<(job: PointJob) => GraphLoader | undefined> {
+  if (!jobs.some((job) => job.scenario.network.type === 'file')) return () => undefined;
+  const { fileGraphLoader } = await import('./graph-loader.js');
+  return (job) => (job.scenario.network.type === 'file' ? fileGraphLoader(job.folder) : undefined);
+}
+
+/**
+ * Prepares `job`'s scenario on this thread, lending it the network of `previous` (the job prepared
+ * just before here) when the two share one.
+ */
+function prepareJob(
+  job: PointJob,
+  loaderFor: (job: PointJob) => GraphLoader | undefined,
+  previous: PreparedScenario | null,
+): PreparedScenario {
+  const loadGraph = loaderFor(job);
+  return prepareScenario(job.scenario, {
+    place: job.place,
+    previous,
+    ...(loadGraph === undefined ? {} : { loadGraph }),
+  });
+}
+
+function runInProcess(
+  jobs: readonly PointJob[],
+  loaderFor: (job: PointJob) => GraphLoader | undefined,
+  options: RunJobsOptions,
+): void {
   const onRun = options.onRuns === undefined ? undefined : () => options.onRuns?.(1);
+  let previous: PreparedScenario | null = null;
   jobs.forEach((job, index) => {
-    const prepared = prepareScenario(job.scenario, {
-      loadGraph: fileGraphLoader(job.folder),
-      place: job.place,
-    });
+    const prepared = prepareJob(job, loaderFor, previous);
+    previous = prepared;
     const metricsPerRun = runRange(prepared, 0, job.runs, onRun);
     options.onJobDone(index, { network: summarizeNetwork(prepared), metricsPerRun });
   });
@@ -170,9 +197,10 @@ interface Slot {
 export async function runJobs(jobs: readonly PointJob[], options: RunJobsOptions): Promise<void> {
   const totalRuns = jobs.reduce((sum, job) => sum + job.runs, 0);
   const threads = Math.max(1, Math.min(options.threads, totalRuns));
+  const loaderFor = await graphLoaders(jobs);
   if (threads === 1) {
     stopEarlyWorkers();
-    runInProcess(jobs, options);
+    runInProcess(jobs, loaderFor, options);
     return;
   }
   const tasks = planTasks(
@@ -310,11 +338,10 @@ export async function runJobs(jobs: readonly PointJob[], options: RunJobsOptions
       const range = tasks[task] as TaskRange;
       const job = jobs[range.job] as PointJob;
       if (key !== job.key || prepared === null) {
+        const previous = prepared;
         prepared = null;
-        prepared = prepareScenario(job.scenario, {
-          loadGraph: fileGraphLoader(job.folder),
-          place: job.place,
-        });
+        key = null;
+        prepared = prepareJob(job, loaderFor, previous);
         key = job.key;
       }
       const metrics: Record<string, number>[] = [];

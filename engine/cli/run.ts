@@ -23,7 +23,7 @@ import {
 import { assertWritable } from './output-file.js';
 import { defaultThreads, runJobs } from './pool.js';
 import { startProgress } from './progress.js';
-import { fileGraphLoader, readScenarioFile } from './scenario-file.js';
+import { readScenarioFile } from './scenario-file.js';
 
 /** Largest `--threads`. */
 export const MAX_THREADS = 256;
@@ -156,9 +156,13 @@ export async function runCommand(args: readonly string[]): Promise<number> {
   if (network === null) throw new Error('run: the batch finished without a result');
   const report = buildRunReport(scenario, network, metricsPerRun);
   if (flags.trace !== undefined) {
+    const loadGraph =
+      scenario.network.type === 'file'
+        ? (await import('./graph-loader.js')).fileGraphLoader(file.folder)
+        : undefined;
     const prepared = prepareScenario(scenario, {
-      loadGraph: fileGraphLoader(file.folder),
       place: file.place,
+      ...(loadGraph === undefined ? {} : { loadGraph }),
     });
     const result = simulateRun(prepared, 0, { shouldTrace: true });
     if (result.trace === null) throw new Error(`run: model ${scenario.model.type} returned no trace`);

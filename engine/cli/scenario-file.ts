@@ -1,14 +1,11 @@
 /**
- * Scenario files on disk (Node only): read and validate a scenario file, apply `--set` overrides, and
- * read the graph file a `file` network names (its path is relative to the scenario file's folder).
- * Every failure is a ViralsimError naming the file (exit 2 in the CLI).
+ * Scenario files on disk (Node only): read and validate a scenario file and apply `--set` overrides.
+ * (The graph file a `file` network names is read by graph-loader.ts.) Every failure is a
+ * ViralsimError naming the file (exit 2 in the CLI).
  */
 import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import type { FileNetworkSpec, GraphLoader } from '../batch/simulate.js';
 import { OptionsError } from '../errors.js';
-import { inferFormat, readGraph } from '../network/formats/graph-file.js';
-import type { Network } from '../network/network.js';
 import { type Assignment, applyAssignments, parseAssignment } from '../scenario/override.js';
 import { parseJsonText, validateScenario } from '../scenario/parse.js';
 import type { Scenario } from '../scenario/schema.js';
@@ -33,19 +30,6 @@ export function readTextFile(path: string, what = 'file'): string {
     const reason = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'a folder, not a file' : code;
     throw new OptionsError(`${path}: cannot read the ${what} (${reason}); expected a readable ${what}`);
   }
-}
-
-/** A loader for `file` networks whose paths are relative to `folder`. */
-export function fileGraphLoader(folder: string): GraphLoader {
-  return (spec: FileNetworkSpec, place: string): Network => {
-    const path = resolve(folder, spec.path);
-    const format = spec.format ?? inferFormat(spec.path);
-    const text = readTextFile(path, 'graph file');
-    return readGraph(text, format, {
-      place: `${place}: network.path ${spec.path}`,
-      directed: spec.directed,
-    });
-  };
 }
 
 /**

@@ -28,7 +28,7 @@ function post(message: WorkerMessage, transfer: ArrayBuffer[] = []): void {
 
 async function graphLoader(task: TaskMessage): Promise<GraphLoader | undefined> {
   if (task.scenario.network.type !== 'file') return undefined;
-  const { fileGraphLoader } = await import('./scenario-file.js');
+  const { fileGraphLoader } = await import('./graph-loader.js');
   return fileGraphLoader(task.folder);
 }
 
@@ -36,10 +36,14 @@ async function runTask(task: TaskMessage): Promise<void> {
   // The pool may have taken the task back (to run it itself) while it waited here.
   if (Atomics.compareExchange(task.claims, task.task, 0, 1) !== 0) return;
   if (cachedKey !== task.key || cached === null) {
+    // The previous scenario lends its network when this one has the same (a sweep's next point).
+    const previous = cached;
     cached = null;
+    cachedKey = null;
     const loadGraph = await graphLoader(task);
     cached = prepareScenario(task.scenario, {
       place: task.place,
+      previous,
       ...(loadGraph === undefined ? {} : { loadGraph }),
     });
     cachedKey = task.key;

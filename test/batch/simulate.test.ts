@@ -35,6 +35,41 @@ describe('prepareScenario', () => {
     expect(c.edgeCount === a.edgeCount && c.outTargets.every((v, i) => v === a.outTargets[i])).toBe(false);
   });
 
+  it('prepareScenario reuses the previous network only when seed, network and population all match', () => {
+    const first = prepareScenario(scenario());
+    const sameNetwork = prepareScenario(scenario({ model: { type: 'linear-threshold' } }), {
+      previous: first,
+    });
+    expect(sameNetwork.network).toBe(first.network);
+    expect(sameNetwork.scratch).toBe(first.scratch);
+    for (const overrides of [
+      { seed: 6 },
+      { network: { type: 'erdos-renyi', nodes: 300, meanDegree: 5 } },
+      { population: { segment: { values: { a: 1, b: 1 } } } },
+      { network: { type: 'erdos-renyi', nodes: 300, meanDegree: 4, resample: true } },
+    ]) {
+      expect(prepareScenario(scenario(overrides), { previous: first }).network).not.toBe(first.network);
+    }
+  });
+
+  it('prepareScenario gives the same runs with a lent network as with a freshly built one', () => {
+    const other = scenario({ model: { type: 'independent-cascade', probability: 0.1 } });
+    const lent = prepareScenario(other, { previous: prepareScenario(scenario()) });
+    const fresh = prepareScenario(other);
+    expect(runRange(lent, 0, 8)).toEqual(runRange(fresh, 0, 8));
+  });
+
+  it('prepareScenario lends a file network only to a scenario read with the same loader', () => {
+    const base = prepareScenario(scenario());
+    const loader = () => base.network;
+    const fileScenario = scenario({ network: { type: 'file', path: 'g.txt' } });
+    const first = prepareScenario(fileScenario, { loadGraph: loader });
+    expect(prepareScenario(fileScenario, { loadGraph: loader, previous: first }).network).toBe(first.network);
+    const otherLoader = () => prepareScenario(scenario({ seed: 9 })).network;
+    const second = prepareScenario(fileScenario, { loadGraph: otherLoader, previous: first });
+    expect(second.network).not.toBe(first.network);
+  });
+
   it('prepareScenario asks for a graph loader for a file network', () => {
     const fileScenario = scenario({ network: { type: 'file', path: 'g.txt' } });
     expect(() => prepareScenario(fileScenario, { place: 'f.json' })).toThrow(ScenarioError);
