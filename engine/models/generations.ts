@@ -19,10 +19,14 @@ import {
 } from '../simulation/series.js';
 import { createTrace, recordEvent, trimTrace } from '../simulation/trace.js';
 import type { CascadeForest, RunResult, Trace } from '../simulation/types.js';
-import { claimRunWorkspace, type RunWorkspace, releaseRunWorkspace } from './run-workspace.js';
+import {
+  claimRunWorkspace,
+  GENERATION_STATES,
+  type RunWorkspace,
+  releaseRunWorkspace,
+} from './run-workspace.js';
 
-/** States of the generation models. */
-export const GENERATION_STATES = ['inactive', 'active'] as const;
+export { GENERATION_STATES } from './run-workspace.js';
 /** Trace kinds of the generation models: entering `active`. */
 export const GENERATION_KINDS = ['active'] as const;
 /** Trace channels of the generation models. */
@@ -68,7 +72,7 @@ export function startGenerations(
     activeCount: 0,
     frontierStart: 0,
     generation: 0,
-    series: createSeriesBuilder(GENERATION_STATES),
+    series: reused === null ? createSeriesBuilder(GENERATION_STATES) : reused.series,
     trace: shouldTrace ? createTrace(GENERATION_KINDS, GENERATION_CHANNELS) : null,
     seeds: distinctSeeds(seeds),
     workspace: reused,
@@ -123,7 +127,8 @@ export function finishGenerations(
     // Every active person is in `order`: the counts need no pass over the state.
     finalCounts: [run.state.length - run.activeCount, run.activeCount],
     forest: run.forest,
-    series: finishSeries(run.series),
+    // A workspace's series is reused: the result views it (valid until the workspace's next run).
+    series: finishSeries(run.series, run.workspace !== null),
     seeds: run.seeds,
     metrics: { reach: run.activeCount, ...metrics },
     trace: run.trace === null ? null : trimTrace(run.trace),

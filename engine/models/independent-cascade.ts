@@ -40,6 +40,7 @@ import {
   startGenerations,
 } from './generations.js';
 import type { ModelRunOptions, StreamSource } from './run-options.js';
+import { CASCADE_BATCH } from './run-workspace.js';
 import type { ArcProbabilityRule } from './spec.js';
 
 /** The independent-cascade part of a model spec. */
@@ -48,7 +49,7 @@ export interface IndependentCascadeParameters {
 }
 
 /** Successful arcs drawn before their targets are read (3 · 8 kB: stays in the L1 cache). */
-const BATCH = 2048;
+const BATCH = CASCADE_BATCH;
 
 /** Failures before the next success when each trial succeeds with 1 − exp(logFail). One draw. */
 function skip(rng: Rng, logFail: number, isTiny: boolean): number {
@@ -116,13 +117,23 @@ function runConstantProbability(
   const trace = run.trace;
   const logFail = Math.log1p(-p);
   const isTiny = p < 1e-6;
-  const batch: Batch = {
-    arc: new Int32Array(BATCH),
-    source: new Int32Array(BATCH),
-    target: new Int32Array(BATCH),
-    count: 0,
-    activatedBy: run.workspace === null ? new Int32Array(network.nodeCount) : run.workspace.activatedBy,
-  };
+  const workspace = run.workspace;
+  const batch: Batch =
+    workspace === null
+      ? {
+          arc: new Int32Array(BATCH),
+          source: new Int32Array(BATCH),
+          target: new Int32Array(BATCH),
+          count: 0,
+          activatedBy: new Int32Array(network.nodeCount),
+        }
+      : {
+          arc: workspace.batchArc,
+          source: workspace.batchSource,
+          target: workspace.batchTarget,
+          count: 0,
+          activatedBy: workspace.activatedBy,
+        };
   const activatedBy = batch.activatedBy;
   let arcsExamined = 0;
   let hasNext = run.activeCount > 0 && run.generation < horizon;

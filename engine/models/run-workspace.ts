@@ -1,15 +1,27 @@
 /**
- * Reusable n-sized working memory for the generation models (independent cascade, linear threshold,
+ * Reusable working memory for the generation models (independent cascade, linear threshold,
  * threshold), so a batch of runs on one network allocates it once instead of once per run (STYLE.md
- * §2, §4). A run given a workspace fills it instead of allocating, after resetting only the entries
- * the previous run touched (the people it activated: O(previous reach), not O(n); past n / 8 of them a
- * sequential fill is faster).
+ * §2, §4): the n-sized arrays, the series builder and the cascade kernel's batch buffers. A run given
+ * a workspace fills it instead of allocating, after resetting only the entries the previous run
+ * touched (the people it activated: O(previous reach), not O(n); past n / 8 of them a sequential
+ * fill is faster).
  *
- * The RunResult of such a run aliases the workspace (`finalState`, `forest`): it is valid only until
- * the next run that uses the same workspace. Use it only where the result does not escape (metrics
- * only); results are bit-identical to a run without a workspace.
+ * The RunResult of such a run aliases the workspace (`finalState`, `forest`, the `series` columns):
+ * it is valid only until the next run that uses the same workspace. Use it only where the result does
+ * not escape (metrics only); results are bit-identical to a run without a workspace.
+ *
+ * Why it matters beyond allocation time: every typed array of more than 64 bytes is a separate
+ * off-heap buffer, and threads of one process contend when they allocate and free those; a batch
+ * that allocates none per run scales better across worker threads.
  */
+import { createSeriesBuilder, type SeriesBuilder } from '../simulation/series.js';
 import type { CascadeForest } from '../simulation/types.js';
+
+/** Successful arcs the cascade kernel draws before reading their targets (3 · 8 kB: stays in L1). */
+export const CASCADE_BATCH = 2048;
+
+/** States of the generation models (re-exported by generations.ts). */
+export const GENERATION_STATES = ['inactive', 'active'] as const;
 
 /** Working memory of generation runs on networks of up to `nodeCount` people. */
 export interface RunWorkspace {
@@ -21,6 +33,12 @@ export interface RunWorkspace {
   readonly order: Int32Array;
   /** Who activated `order[i]` (Int32Array, n), for the constant-probability cascade kernel. */
   readonly activatedBy: Int32Array;
+  /** The cascade kernel's batch: successful arc, its source, its target (Int32Array, CASCADE_BATCH each). */
+  readonly batchArc: Int32Array;
+  readonly batchSource: Int32Array;
+  readonly batchTarget: Int32Array;
+  /** The run's series, emptied by each claim (its capacity kept). */
+  readonly series: SeriesBuilder;
   /** Entries of `order` the last finished run activated (the ones to reset). */
   used: number;
   /** True while a run is in progress (a run that threw leaves it set: the next run resets all). */
@@ -39,6 +57,10 @@ export function createRunWorkspace(nodeCount: number): RunWorkspace {
     },
     order: new Int32Array(nodeCount),
     activatedBy: new Int32Array(nodeCount),
+    batchArc: new Int32Array(CASCADE_BATCH),
+    batchSource: new Int32Array(CASCADE_BATCH),
+    batchTarget: new Int32Array(CASCADE_BATCH),
+    series: createSeriesBuilder(GENERATION_STATES),
     used: 0,
     isBusy: false,
   };
@@ -70,6 +92,7 @@ export function claimRunWorkspace(workspace: RunWorkspace, nodeCount: number): b
     }
   }
   workspace.used = 0;
+  workspace.series.length = 0;
   workspace.isBusy = true;
   return true;
 }

@@ -68,16 +68,21 @@ export function appendSeriesRow(
   (series.columns[stateCount] as Float64Array)[row] = newActivations;
 }
 
-/** The finished series: arrays trimmed to the row count, columns keyed by state name and `newActivations`. */
-export function finishSeries(series: SeriesBuilder): TimeSeries {
+/**
+ * The finished series: arrays trimmed to the row count, columns keyed by state name and
+ * `newActivations`. Copies the rows, or with `isView` returns views of the builder's arrays (no
+ * allocation of buffers; valid while the builder is not appended to again).
+ */
+export function finishSeries(series: SeriesBuilder, isView = false): TimeSeries {
   const rows = series.length;
+  const trim = (array: Float64Array) => (isView ? array.subarray(0, rows) : array.slice(0, rows));
   const columns: Record<string, Float64Array> = {};
   const names = series.stateNames;
   for (let s = 0; s < names.length; s++) {
-    columns[names[s] as string] = (series.columns[s] as Float64Array).slice(0, rows);
+    columns[names[s] as string] = trim(series.columns[s] as Float64Array);
   }
-  columns['newActivations'] = (series.columns[names.length] as Float64Array).slice(0, rows);
-  return { time: series.time.slice(0, rows), columns };
+  columns['newActivations'] = trim(series.columns[names.length] as Float64Array);
+  return { time: trim(series.time), columns };
 }
 
 /** Number of people in each state code 0..stateCount − 1. O(n). */

@@ -11,7 +11,7 @@ import type { ClassicModelSpec } from '../../engine/models/spec.js';
 import { createStream } from '../../engine/rng.js';
 import { validateScenario } from '../../engine/scenario/parse.js';
 import type { RunResult } from '../../engine/simulation/types.js';
-import { erdosRenyi, randomPeople, runStreams } from './networks.js';
+import { erdosRenyi, randomPeople, ring, runStreams } from './networks.js';
 
 const N = 2000;
 const MEAN_DEGREE = 4;
@@ -71,6 +71,22 @@ describe('runModel with options.workspace', () => {
       expect(reaches.size).toBeGreaterThan(1);
     });
   }
+
+  it('runModel with a workspace keeps a series that grew past its capacity, and empties it for the next run', () => {
+    // On a ring, p = 1 from one seed takes n / 2 generations: far more rows than the builder starts with.
+    const ringNetwork = ring(400);
+    const workspace = createRunWorkspace(400);
+    const model: ClassicModelSpec = { type: 'independent-cascade', probability: 1 };
+    const deep = snapshot(runModel(ringNetwork, model, Int32Array.of(0), runStreams(2, 0), OPTIONS));
+    expect(deep.time.length).toBeGreaterThan(64 * 2);
+    for (const [run, seeds] of [Int32Array.of(0), Int32Array.of(7, 200), Int32Array.of(3)].entries()) {
+      const fresh = snapshot(runModel(ringNetwork, model, seeds, runStreams(2, run), OPTIONS));
+      const reused = snapshot(
+        runModel(ringNetwork, model, seeds, runStreams(2, run), { ...OPTIONS, workspace }),
+      );
+      expect(reused).toEqual(fresh);
+    }
+  });
 
   it('runModel with a workspace after a run that threw still equals a fresh run', () => {
     const workspace = createRunWorkspace(N);
