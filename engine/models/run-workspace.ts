@@ -20,6 +20,13 @@ import type { CascadeForest } from '../simulation/types.js';
 /** Successful arcs the cascade kernel draws before reading their targets (3 · 8 kB: stays in L1). */
 export const CASCADE_BATCH = 2048;
 
+/**
+ * Rows the workspace's series starts with (32 kB in all): more generations than almost any cascade
+ * takes, so the series of a batch rarely grows (a growth in the middle of a batch also costs the
+ * JIT a recompile of the kernel).
+ */
+const SERIES_ROWS = 1024;
+
 /** States of the generation models (re-exported by generations.ts). */
 export const GENERATION_STATES = ['inactive', 'active'] as const;
 
@@ -60,7 +67,7 @@ export function createRunWorkspace(nodeCount: number): RunWorkspace {
     batchArc: new Int32Array(CASCADE_BATCH),
     batchSource: new Int32Array(CASCADE_BATCH),
     batchTarget: new Int32Array(CASCADE_BATCH),
-    series: createSeriesBuilder(GENERATION_STATES),
+    series: createSeriesBuilder(GENERATION_STATES, SERIES_ROWS),
     used: 0,
     isBusy: false,
   };
