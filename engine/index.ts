@@ -116,15 +116,13 @@ export {
   nodeId,
   outDegree,
 } from './network/network.js';
+export { POPULATION_DEFAULTS, TIER_NAMES, type TierName } from './network/population.js';
 export {
   assignPopulation,
-  POPULATION_DEFAULTS,
   type PopulationSpec,
   parsePopulationSpec,
   populationSpecSchema,
-  TIER_NAMES,
-  type TierName,
-} from './network/population.js';
+} from './network/population-spec.js';
 export { GRAPH_FORMATS, type GraphFormat } from './network/spec.js';
 export {
   localClustering,
@@ -185,7 +183,6 @@ export {
   countsFromTrace,
   createTrace,
   forestFromTrace,
-  parseTrace,
   recordEvent,
   serializeTrace,
   stateAtTime,
@@ -194,5 +191,6 @@ export {
   type TraceMeta,
   trimTrace,
 } from './simulation/trace.js';
+export { parseTrace } from './simulation/trace-parse.js';
 export type { CascadeForest, RunResult, TimeSeries, Trace } from './simulation/types.js';
 export { resetWarnings, setWarningSink, type WarningSink, warn, warningCount } from './warn.js';

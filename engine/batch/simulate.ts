@@ -16,9 +16,9 @@ import { type CascadeScratch, computeCascadeMetrics, createCascadeScratch } from
 import { runModel } from '../models/run-model.js';
 import { createRunWorkspace, type RunWorkspace } from '../models/run-workspace.js';
 import { audienceMask } from '../network/audience.js';
-import { generateNetwork } from '../network/generate.js';
+import { generateValidNetwork } from '../network/generate-valid.js';
 import type { Network } from '../network/network.js';
-import { assignPopulation } from '../network/population.js';
+import { assignValidPopulation } from '../network/population.js';
 import type { NetworkSpec } from '../network/spec.js';
 import { createStream, type Rng } from '../rng.js';
 import type { Scenario } from '../scenario/schema.js';
@@ -114,7 +114,7 @@ function buildNetwork(scenario: Scenario, networkRng: Rng, place: string, loadGr
     }
     return loadGraph(spec, place);
   }
-  return generateNetwork(spec, networkRng);
+  return generateValidNetwork(spec, networkRng);
 }
 
 function networkFor(
@@ -124,7 +124,7 @@ function networkFor(
   loadGraph?: GraphLoader,
 ) {
   const network = buildNetwork(scenario, streams('network'), place, loadGraph);
-  assignPopulation(network, scenario.population, streams('population'));
+  assignValidPopulation(network, scenario.population, streams('population'));
   return network;
 }
 

@@ -15,7 +15,8 @@ import { audienceMask } from '../network/audience.js';
 import type { Network } from '../network/network.js';
 import { createEventQueue, type EventQueue } from '../simulation/event-queue.js';
 import { ITEM_OFFSET, MAX_POSTS } from './codes.js';
-import { type CampaignSpec, INFLUENCER_TIERS, type ResolvedCampaign, resolveCampaign } from './spec.js';
+import { INFLUENCER_TIERS, type ResolvedCampaign, resolveCampaign } from './resolve.js';
+import type { CampaignSpec } from './spec.js';
 
 /** A campaign resolved against one network. */
 export interface PreparedCampaign {

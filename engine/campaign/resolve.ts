@@ -9,6 +9,9 @@ import type { SeedingSpec } from '../seeding/spec.js';
 import { PLATFORM_DEFAULTS, type Platform } from './platforms.js';
 import type { CampaignSpec, GoalMetric } from './spec.js';
 
+/** Influencer tiers, as named by the population's `tier` column. */
+export const INFLUENCER_TIERS = ['nano', 'micro', 'macro', 'mega'] as const;
+
 /** One number per influencer tier. */
 export interface TierTable {
   readonly nano: number;

@@ -10,7 +10,7 @@
  * {@link validateCampaign} (throws a ScenarioError naming every problem).
  */
 import { z } from 'zod';
-import { audienceFilterSchema } from '../network/audience.js';
+import { audienceFilterSchema } from '../network/audience-spec.js';
 import { parseWith } from '../scenario/problems.js';
 import { seedingSpecSchema } from '../seeding/spec.js';
 import { DELAY_DISTRIBUTIONS, PLATFORM_PRESETS } from './platforms.js';
@@ -19,6 +19,7 @@ import { POST_DEFAULTS, type ResolvedCampaign, resolveCampaign, TIER_ENGAGEMENT_
 export {
   CAMPAIGN_DEFAULTS,
   CRISIS_DEFAULTS,
+  INFLUENCER_TIERS,
   POST_DEFAULTS,
   type ResolvedCampaign,
   type ResolvedCrisis,
@@ -49,9 +50,6 @@ export const GOAL_METRICS = [
   'roi',
 ] as const;
 export type GoalMetric = (typeof GOAL_METRICS)[number];
-
-/** Influencer tiers, as named by the population's `tier` column. */
-export const INFLUENCER_TIERS = ['nano', 'micro', 'macro', 'mega'] as const;
 
 const mixSchema = z
   .strictObject({

@@ -2,28 +2,14 @@
  * An audience: a filter over node attributes (the target audience of a campaign, the seeding
  * audience of a cascade). A person belongs when, for every attribute the filter names, their value
  * is one of the listed values; an empty filter matches everyone. {@link audienceMask} resolves a filter
- * against a network once, into a byte mask the kernels read.
+ * against a network once, into a byte mask the kernels read. (The filter's schema is in
+ * audience-spec.ts, so that the run pipeline does not load zod.)
  */
-import { z } from 'zod';
 import { ScenarioError } from '../errors.js';
+import type { AudienceFilter } from './audience-spec.js';
 import { ATTRIBUTE_NAMES, type Network } from './network.js';
 
-const values = z.array(z.string().min(1)).min(1);
-
-export const audienceFilterSchema = z
-  .strictObject({
-    segment: values.optional().describe('Segments to include.'),
-    region: values.optional().describe('Regions to include.'),
-    ageBand: values.optional().describe('Age bands to include.'),
-    interest: values.optional().describe('Interests to include.'),
-    tier: values.optional().describe('Influencer tiers to include (nano, micro, macro, mega).'),
-  })
-  .describe(
-    'A filter over node attributes: a person matches when each named attribute has one of the listed values.',
-  );
-
-/** A validated audience filter. */
-export type AudienceFilter = z.output<typeof audienceFilterSchema>;
+export type { AudienceFilter } from './audience-spec.js';
 
 /**
  * The people an audience filter selects, as a mask: `mask[u]` is 1 when person u belongs, 0 otherwise

@@ -12,7 +12,7 @@
 import { z } from 'zod';
 import { campaignSpecSchema } from '../campaign/spec.js';
 import { modelSpecSchema } from '../models/spec.js';
-import { populationSpecSchema } from '../network/population.js';
+import { populationSpecSchema } from '../network/population-spec.js';
 import { networkSpecSchema } from '../network/spec.js';
 import { seedingSpecSchema } from '../seeding/spec.js';
 

@@ -4,7 +4,7 @@
  * generated graphs, file ids for files).
  */
 import { z } from 'zod';
-import { audienceFilterSchema } from '../network/audience.js';
+import { audienceFilterSchema } from '../network/audience-spec.js';
 
 /** The seeding strategies. */
 export const SEEDING_STRATEGIES = [

@@ -10,7 +10,7 @@
 import { runCampaign } from '../../engine/campaign/run-campaign.js';
 import type { CampaignSpec } from '../../engine/campaign/spec.js';
 import { generateNetwork } from '../../engine/network/generate.js';
-import { assignPopulation } from '../../engine/network/population.js';
+import { assignPopulation } from '../../engine/network/population-spec.js';
 import { createStream } from '../../engine/rng.js';
 
 const RUNS = 40;

@@ -8,7 +8,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { CampaignSpec } from '../../engine/campaign/spec.js';
 import { generateNetwork } from '../../engine/network/generate.js';
 import type { Network } from '../../engine/network/network.js';
-import { assignPopulation } from '../../engine/network/population.js';
+import { assignPopulation } from '../../engine/network/population-spec.js';
 import { createStream } from '../../engine/rng.js';
 import { run } from './helpers.js';
 

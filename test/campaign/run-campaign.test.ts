@@ -5,7 +5,8 @@
 import { describe, expect, it } from 'vitest';
 import type { CampaignSpec } from '../../engine/campaign/spec.js';
 import { OptionsError, ScenarioError } from '../../engine/errors.js';
-import { parseTrace, serializeTrace } from '../../engine/simulation/trace.js';
+import { serializeTrace } from '../../engine/simulation/trace.js';
+import { parseTrace } from '../../engine/simulation/trace-parse.js';
 import { directedPath, ISSUE_METRICS, networkOf, QUIET, recount, run } from './helpers.js';
 
 /** A directed star: the hub 0 is followed by people 1..leaves. */

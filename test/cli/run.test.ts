@@ -5,7 +5,7 @@
 import { copyFileSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { parseTrace } from '../../engine/simulation/trace.js';
+import { parseTrace } from '../../engine/simulation/trace-parse.js';
 import { scratchFolder, smallScenario, viralsim, WORKERS_ONLY, writeScenario } from './cli-helpers.js';
 
 const SUMMARY_KEYS = ['mean', 'sd', 'ci95', 'min', 'p50', 'max'];

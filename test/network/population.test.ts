@@ -2,12 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { ScenarioError } from '../../engine/errors.js';
 import { generateNetwork } from '../../engine/network/generate.js';
 import type { Network } from '../../engine/network/network.js';
-import {
-  assignPopulation,
-  POPULATION_DEFAULTS,
-  parsePopulationSpec,
-  TIER_NAMES,
-} from '../../engine/network/population.js';
+import { POPULATION_DEFAULTS, TIER_NAMES } from '../../engine/network/population.js';
+import { assignPopulation, parsePopulationSpec } from '../../engine/network/population-spec.js';
 import { createStream } from '../../engine/rng.js';
 
 /** Share of edges whose two ends have the same code. */

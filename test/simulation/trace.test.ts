@@ -4,13 +4,13 @@ import {
   countsFromTrace,
   createTrace,
   forestFromTrace,
-  parseTrace,
   recordEvent,
   serializeTrace,
   stateAtTime,
   type TraceMeta,
   trimTrace,
 } from '../../engine/simulation/trace.js';
+import { parseTrace } from '../../engine/simulation/trace-parse.js';
 
 const STATES = ['susceptible', 'infected', 'recovered'];
 
