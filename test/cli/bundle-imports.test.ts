@@ -1,6 +1,7 @@
 /**
  * What the bundled command line loads at start-up (dist/cli, built by the global setup): the static
- * import graph of an entry, followed through its chunks. A worker thread boots for every parallel
+ * import graph of an entry, followed through its chunks, and the source files bundled in them (from
+ * each chunk's source map; dependencies are bundled too). A worker thread boots for every parallel
  * run, so its entry must not load the schema library (zod: about 50 ms of start-up per worker; the
  * pool hands workers validated scenarios) nor the graph-file readers; a sweep of generated networks
  * must not load the readers either.
@@ -14,29 +15,36 @@ const CLI = 'dist/cli';
 /** The static imports (`import … from "x"` and `import "x"`, not `import("x")`) of a built module. */
 function staticImports(text: string): string[] {
   const found: string[] = [];
-  for (const match of text.matchAll(
-    /^\s*(?:import|export)\s*(?:[^"'();]*?\s*from\s*)?["']([^"']+)["'];?/gm,
-  )) {
-    found.push(match[1] as string);
-  }
+  // Statements may share a line (the bundle drops whitespace): a statement starts a line or follows `;`.
+  const statement = /(?:^|;)\s*(?:import|export)\s*(?:[^"'();]*?from\s*)?["']([^"']+)["']/gm;
+  for (const match of text.matchAll(statement)) found.push(match[1] as string);
   return found;
 }
 
-/** Every package and built file an entry loads before it runs, following relative imports. */
-function loadedAtStart(entry: string): { packages: Set<string>; files: Set<string> } {
+/**
+ * What an entry loads before it runs, following relative imports: the built files, the packages left
+ * outside the bundle (node builtins) and the source files bundled in those files (from their maps).
+ */
+function loadedAtStart(entry: string): { packages: Set<string>; files: Set<string>; sources: string[] } {
   const packages = new Set<string>();
   const files = new Set<string>();
+  const sources: string[] = [];
   const visit = (file: string) => {
     if (files.has(file)) return;
     files.add(file);
+    const map = JSON.parse(readFileSync(`${file}.map`, 'utf8')) as { sources: string[] };
+    sources.push(...map.sources);
     for (const specifier of staticImports(readFileSync(file, 'utf8'))) {
       if (specifier.startsWith('.')) visit(join(dirname(file), specifier));
       else packages.add(specifier);
     }
   };
   visit(join(CLI, entry));
-  return { packages, files };
+  return { packages, files, sources };
 }
+
+/** Whether a bundled source path belongs to a graph-file reader (GEXF, GraphML, XML). */
+const isReader = (source: string) => /gexf|graphml|xmldom|xml-writer|formats\/graph-file/.test(source);
 
 describe('the bundled command line', () => {
   it('staticImports finds static imports and re-exports but not dynamic imports', () => {
@@ -46,25 +54,36 @@ describe('the bundled command line', () => {
       'import {\n  b,\n  c\n} from "zod";',
       'export { d } from "./chunk-C.mjs";',
       'const later = await import("./graph-loader-X.mjs");',
+      'import{e as f}from"./chunk-D.mjs";import"./chunk-E.mjs";export{g};',
     ].join('\n');
-    expect(staticImports(text)).toEqual(['./chunk-A.mjs', './chunk-B.mjs', 'zod', './chunk-C.mjs']);
+    expect(staticImports(text)).toEqual([
+      './chunk-A.mjs',
+      './chunk-B.mjs',
+      'zod',
+      './chunk-C.mjs',
+      './chunk-D.mjs',
+      './chunk-E.mjs',
+    ]);
   });
 
   it('the worker entry loads the run pipeline without zod or the graph-file readers', () => {
-    const { packages, files } = loadedAtStart('worker.mjs');
+    const { files, sources } = loadedAtStart('worker.mjs');
     expect(files.size).toBeGreaterThan(1);
-    expect(packages).toContain('seedrandom');
-    expect(packages).not.toContain('zod');
-    for (const name of packages) expect(name).not.toMatch(/gexf|graphml|xmldom/);
+    expect(sources.some((source) => source.includes('node_modules/seedrandom/'))).toBe(true);
+    expect(sources.some((source) => source.includes('engine/models/independent-cascade.ts'))).toBe(true);
+    expect(sources.filter((source) => source.includes('node_modules/zod/'))).toEqual([]);
+    expect(sources.filter(isReader)).toEqual([]);
   });
 
   it('the run and sweep commands load no graph-file reader until a scenario names a graph file', () => {
     for (const command of ['run', 'sweep']) {
       const chunk = readdirSync(CLI).find((name) => name.startsWith(`${command}-`) && name.endsWith('.mjs'));
       expect(chunk, `the ${command} command's chunk in ${CLI}`).toBeDefined();
-      const { packages } = loadedAtStart(chunk as string);
-      expect(packages).toContain('zod');
-      for (const name of packages) expect(name).not.toMatch(/gexf|graphml|xmldom/);
+      const { sources } = loadedAtStart(chunk as string);
+      expect(sources.some((source) => source.includes('node_modules/zod/'))).toBe(true);
+      expect(sources.filter(isReader)).toEqual([]);
     }
+    const loader = readdirSync(CLI).find((name) => name.startsWith('graph-loader-') && name.endsWith('.mjs'));
+    expect(loadedAtStart(loader as string).sources.some(isReader)).toBe(true);
   });
 });
