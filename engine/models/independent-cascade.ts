@@ -90,15 +90,6 @@ function flushBatch(run: GenerationRun, targets: Int32Array, batch: Batch): void
   batch.count = 0;
 }
 
-/** Queues arc e (from u) as a success, resolving the batch when full. */
-function addSuccess(run: GenerationRun, targets: Int32Array, batch: Batch, e: number, u: number): void {
-  const k = batch.count;
-  batch.arc[k] = e;
-  batch.source[k] = u;
-  batch.count = k + 1;
-  if (k + 1 === BATCH) flushBatch(run, targets, batch);
-}
-
 /**
  * The constant-probability kernel. Runs the generations after the seeds and returns the arcs
  * examined. Draws one skip per success plus one per active person (none when p is 0 or 1).
@@ -135,27 +126,47 @@ function runConstantProbability(
           activatedBy: workspace.activatedBy,
         };
   const activatedBy = batch.activatedBy;
+  const batchArc = batch.arc;
+  const batchSource = batch.source;
+  const isCertain = p >= 1;
   let arcsExamined = 0;
   let hasNext = run.activeCount > 0 && run.generation < horizon;
   while (hasNext) {
     const end = run.activeCount;
-    for (let i = run.frontierStart; i < end; i++) {
-      const u = order[i] as number;
-      const last = offsets[u + 1] as number;
-      const first = offsets[u] as number;
-      arcsExamined += last - first;
-      if (p <= 0) continue;
-      if (p >= 1) {
-        for (let e = first; e < last; e++) addSuccess(run, targets, batch, e, u);
-        continue;
+    let i = run.frontierStart;
+    // The source being drawn (order[i − 1]), its next successful arc, and the end of its arcs.
+    let u = -1;
+    let e = 0;
+    let last = 0;
+    let isDrawing = true;
+    while (isDrawing) {
+      // Fill the batch until it is full or the frontier is done, then resolve it. One call site of
+      // flushBatch serves both (the JIT sees it called from the first run on, so a batch that fills
+      // only in a later, larger cascade costs no deoptimisation); batch boundaries never change the
+      // result, which is the successes resolved in draw order.
+      let count = 0;
+      for (;;) {
+        if (e < last) {
+          if (count === BATCH) break;
+          batchArc[count] = e;
+          batchSource[count] = u;
+          count++;
+          e += isCertain ? 1 : 1 + skip(rng, logFail, isTiny);
+          continue;
+        }
+        if (i >= end) {
+          isDrawing = false;
+          break;
+        }
+        u = order[i++] as number;
+        const first = offsets[u] as number;
+        last = offsets[u + 1] as number;
+        arcsExamined += last - first;
+        e = p <= 0 ? last : isCertain ? first : first + skip(rng, logFail, isTiny);
       }
-      let e = first + skip(rng, logFail, isTiny);
-      while (e < last) {
-        addSuccess(run, targets, batch, e, u);
-        e += 1 + skip(rng, logFail, isTiny);
-      }
+      batch.count = count;
+      flushBatch(run, targets, batch);
     }
-    flushBatch(run, targets, batch);
     const generationEnd = run.activeCount;
     hasNext = closeGeneration(run, end) && run.generation < horizon;
     // The forest (and trace) of the generation just drawn, in activation order.
