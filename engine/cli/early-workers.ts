@@ -17,8 +17,6 @@ import type { WorkerMessage } from './pool-protocol.js';
 /** A worker thread and what it has said so far; the pool sets the callbacks when it takes it. */
 export interface WorkerHandle {
   readonly worker: Worker;
-  /** True once the worker has loaded its modules and takes tasks. */
-  isReady: boolean;
   /** An error the worker raised before the pool listened. */
   failure: Error | null;
   /** Set when the pool stops the worker itself (its exit is then expected). */
@@ -40,17 +38,13 @@ export function spawnWorker(): WorkerHandle {
   const worker = new Worker(new URL('./worker.mjs', import.meta.url));
   const handle: WorkerHandle = {
     worker,
-    isReady: false,
     failure: null,
     isRetired: false,
     onMessage: null,
     onError: null,
     onExit: null,
   };
-  worker.on('message', (message: WorkerMessage) => {
-    if (message.type === 'ready') handle.isReady = true;
-    handle.onMessage?.(message);
-  });
+  worker.on('message', (message: WorkerMessage) => handle.onMessage?.(message));
   worker.on('error', (error: Error) => {
     handle.failure ??= error;
     handle.onError?.(error);

@@ -308,8 +308,11 @@ export async function runJobs(jobs: readonly PointJob[], options: RunJobsOptions
     handle.onExit = () => {
       if (!handle.isRetired && handle.failure !== null) fail(handle.failure);
     };
+    // Tasks go out at once, even to a worker still booting: they wait in its port, so it starts the
+    // moment it is ready, not when this thread (busy with its own first, cold runs) next lets the
+    // worker's 'ready' message through. A held task it has not started can still be taken back.
     if (handle.failure !== null) fail(handle.failure);
-    else if (handle.isReady) dispatch(slot);
+    else dispatch(slot);
   };
   // Workers started early (already booting) join at once; the rest start now or after the delay.
   for (const handle of takeEarlyWorkers(Math.min(threads - 1, tasks.length))) adopt(handle);
