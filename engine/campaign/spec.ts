@@ -9,7 +9,7 @@
  * (frozen) and {@link resolveCampaign} (partial → complete), in resolve.ts and re-exported here, and
  * {@link validateCampaign} (throws a ScenarioError naming every problem).
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { audienceFilterSchema } from '../network/audience-spec.js';
 import { parseWith } from '../scenario/problems.js';
 import { seedingSpecSchema } from '../seeding/spec.js';

@@ -5,7 +5,7 @@
  * with its JSON path before anything runs. The exact semantics of each model are in its kernel's
  * header and in the README's "Models" section.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { parseWith } from '../scenario/problems.js';
 import { seedingSpecSchema } from '../seeding/spec.js';
 

@@ -2,7 +2,7 @@
  * The schema of an audience filter (see audience.ts): for each node attribute, the values a person
  * may have to belong. Apart from audience.ts so that resolving a filter never loads zod.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 
 const values = z.array(z.string().min(1)).min(1);
 

@@ -3,7 +3,7 @@
  * the validator and the JSON Schema come, and {@link assignPopulation}, which validates a spec and
  * fills a network's attribute columns (population.ts does the work, without the schema library).
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Rng } from '../rng.js';
 import { parseWith } from '../scenario/problems.js';
 import type { Network } from './network.js';

@@ -3,7 +3,7 @@
  * validator and the JSON Schema come. Cross-field rules (m < nodes, k < nodes…) are checked here too,
  * so every problem is reported with its path before anything is generated.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { parseWith } from '../scenario/problems.js';
 
 const nodes = z.number().int().min(1).describe('Number of people (nodes).');

@@ -4,7 +4,7 @@
  * `scenarios/scenario.schema.json`; a test fails when that file differs from this text.
  * Cross-field rules (which the JSON Schema cannot say) are checked by the engine's validator only.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { scenarioSchema } from './schema.js';
 
 /** Where the generated schema lives, relative to the repository root. */

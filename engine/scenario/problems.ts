@@ -3,7 +3,7 @@
  * the actual value read from the input, so a user sees what was wrong and where. All problems are
  * reported at once.
  */
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { describeValue, ScenarioError } from '../errors.js';
 
 type Issue = z.core.$ZodIssue;

@@ -9,7 +9,7 @@
  * (the `campaign` key only with the campaign model, `seeding` optional only for bass) are checked on the
  * raw input so they are reported together with every other problem.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { campaignSpecSchema } from '../campaign/spec.js';
 import { modelSpecSchema } from '../models/spec.js';
 import { populationSpecSchema } from '../network/population-spec.js';

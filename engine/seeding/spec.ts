@@ -3,7 +3,7 @@
  * and `fraction` is given, except for strategy `nodes`, which lists ids as in the network (indices for
  * generated graphs, file ids for files).
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { audienceFilterSchema } from '../network/audience-spec.js';
 
 /** The seeding strategies. */

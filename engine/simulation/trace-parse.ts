@@ -3,7 +3,7 @@
  * parser that checks every field and event, so a trace from anywhere can be replayed safely. Apart
  * from trace.ts so that the run pipeline, which only records traces, never loads zod.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { describeValue, ScenarioError } from '../errors.js';
 import { parseWith } from '../scenario/problems.js';
 import { createTrace, TRACE_FORMAT, TRACE_VERSION, type TraceMeta } from './trace.js';
