@@ -17,6 +17,8 @@ export {
   type Audiences,
   type FileNetworkSpec,
   type GraphLoader,
+  type LentNetwork,
+  networkKeyOf,
   type PreparedScenario,
   type PrepareOptions,
   prepareScenario,

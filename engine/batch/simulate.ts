@@ -48,6 +48,19 @@ export interface PrepareOptions {
    * nothing else); never reused for a resampled network.
    */
   previous?: PreparedScenario | null;
+  /**
+   * A network built elsewhere (another thread) for a scenario with the same {@link networkKeyOf}:
+   * used instead of building one when the keys match and `previous` does not lend one. For a file
+   * network the caller vouches that it was read from the same folder. The numbers are the same
+   * either way.
+   */
+  lent?: LentNetwork | null;
+}
+
+/** A network with the key of the scenarios it serves (see {@link networkKeyOf}). */
+export interface LentNetwork {
+  readonly key: string;
+  readonly network: Network;
 }
 
 /** A scenario ready to run: its network built once (unless resampled), its audiences resolved. */
@@ -129,6 +142,15 @@ function networkFor(
 }
 
 /**
+ * What a scenario's network is built from (seed, network and population), as text: two scenarios with
+ * the same key have the same network. Null when the network is resampled per run. O(spec size).
+ */
+export function networkKeyOf(scenario: Scenario): string | null {
+  if (scenario.network.resample === true) return null;
+  return JSON.stringify([scenario.seed, scenario.network, scenario.population ?? null]);
+}
+
+/**
  * Builds what every run shares: the network (from `createStream(seed, 'network')`) and its population
  * (from `createStream(seed, 'population')`). With `network.resample` it builds run 0's network so the
  * report can describe it; each run then builds its own. Throws ScenarioError/GraphError on bad input.
@@ -140,17 +162,22 @@ export function prepareScenario(scenario: Scenario, options: PrepareOptions = {}
   const streams = isResampled
     ? (purpose: string) => createStream(scenario.seed, 'run', 0, purpose)
     : (purpose: string) => createStream(scenario.seed, purpose);
-  const networkKey = isResampled
-    ? null
-    : JSON.stringify([scenario.seed, scenario.network, scenario.population ?? null]);
+  const networkKey = networkKeyOf(scenario);
   const previous = options.previous;
+  const lent = options.lent;
   const isReused =
     networkKey !== null &&
     previous !== undefined &&
     previous !== null &&
     previous.networkKey === networkKey &&
     (scenario.network.type !== 'file' || previous.loadGraph === options.loadGraph);
-  const network = isReused ? previous.network : networkFor(scenario, streams, place, options.loadGraph);
+  const isLent =
+    !isReused && networkKey !== null && lent !== undefined && lent !== null && lent.key === networkKey;
+  const network = isReused
+    ? previous.network
+    : isLent
+      ? lent.network
+      : networkFor(scenario, streams, place, options.loadGraph);
   const audiences = resolveAudiences(network, scenario, place);
   const seeding = scenario.seeding;
   const fixedSeeds =

@@ -8,7 +8,7 @@
  * two jobs (so it needs one prepared scenario); unpacking gives back objects equal, key order included,
  * to the ones packed.
  */
-import type { NetworkSummary } from '../batch/simulate.js';
+import type { LentNetwork, NetworkSummary } from '../batch/simulate.js';
 import type { Scenario } from '../scenario/schema.js';
 
 /** Runs `start` … `end − 1` of job `job`. */
@@ -114,6 +114,11 @@ export interface TaskMessage {
   readonly place: string;
   readonly start: number;
   readonly end: number;
+  /**
+   * The network this task's scenario uses, built by the pool's thread (copied into the worker), so
+   * the worker does not build it again; sent at most once per worker and network.
+   */
+  readonly network?: LentNetwork;
 }
 
 /** How often (ms) a busy worker reports runs done, for the progress bar. */

@@ -17,6 +17,7 @@ import { resolve } from 'node:path';
 import {
   type GraphLoader,
   type NetworkSummary,
+  networkKeyOf,
   type PreparedScenario,
   prepareScenario,
   runRange,
@@ -191,6 +192,14 @@ function yieldToEventLoop(): Promise<void> {
 interface Slot {
   readonly handle: WorkerHandle;
   readonly held: number[];
+  /** Whether it has been sent this thread's first network (see `lender` in {@link runJobs}). */
+  hasLoan: boolean;
+}
+
+/** A job's network key, with its folder (a file network's path is relative to it); null when resampled. */
+function lendingKey(job: PointJob): string | null {
+  const key = networkKeyOf(job.scenario);
+  return key === null ? null : `${job.folder}\n${key}`;
 }
 
 /**
@@ -247,12 +256,34 @@ export async function runJobs(jobs: readonly PointJob[], options: RunJobsOptions
     jobsLeft--;
     if (jobsLeft === 0) finish();
   };
+  // This thread prepares its first task (the plan's first, when it leaves every task to the workers)
+  // before any worker gets one, and lends that network to the workers (a copy each, sent with the
+  // first task that uses it): a sweep over model or seeding parameters, or any run, then builds or
+  // reads its network once instead of once per thread.
+  const isMainWorking = process.env['VIRALSIM_MAIN_THREAD_WORKS'] !== '0';
+  let lender: { prepared: PreparedScenario; key: string | null; task: number | null } | null = null;
   const dispatch = (slot: Slot) => {
     while (slot.held.length < TASKS_IN_FLIGHT && next < tasks.length && !isFailed) {
       const task = next++;
       const range = tasks[task] as TaskRange;
-      const { key, scenario, folder, place } = jobs[range.job] as PointJob;
-      const message: TaskMessage = { type: 'task', task, claims, key, scenario, folder, place, ...range };
+      const job = jobs[range.job] as PointJob;
+      const { key, scenario, folder, place } = job;
+      const isLoan =
+        lender !== null && !slot.hasLoan && lender.key !== null && lendingKey(job) === lender.key;
+      const message: TaskMessage = {
+        type: 'task',
+        task,
+        claims,
+        key,
+        scenario,
+        folder,
+        place,
+        ...range,
+        ...(isLoan && lender !== null
+          ? { network: { key: lender.prepared.networkKey as string, network: lender.prepared.network } }
+          : {}),
+      };
+      if (isLoan) slot.hasLoan = true;
       slot.handle.worker.postMessage(message);
       slot.held.push(task);
     }
@@ -295,7 +326,7 @@ export async function runJobs(jobs: readonly PointJob[], options: RunJobsOptions
     }
   };
   const adopt = (handle: WorkerHandle) => {
-    const slot: Slot = { handle, held: [] };
+    const slot: Slot = { handle, held: [], hasLoan: false };
     slots.push(slot);
     handle.onMessage = (message) => {
       try {
@@ -314,6 +345,18 @@ export async function runJobs(jobs: readonly PointJob[], options: RunJobsOptions
     if (handle.failure !== null) fail(handle.failure);
     else dispatch(slot);
   };
+  const firstTask = isMainWorking ? takeTask() : null;
+  const firstRange = tasks[firstTask ?? 0];
+  if (firstRange !== undefined) {
+    const job = jobs[firstRange.job] as PointJob;
+    try {
+      lender = { prepared: prepareJob(job, loaderFor, null), key: lendingKey(job), task: firstTask };
+    } catch (error) {
+      fail(error instanceof Error ? error : new Error(String(error)));
+      stopEarlyWorkers();
+      return finished;
+    }
+  }
   // Workers started early (already booting) join at once; the rest start now or after the delay.
   for (const handle of takeEarlyWorkers(Math.min(threads - 1, tasks.length))) adopt(handle);
   stopEarlyWorkers();
@@ -345,7 +388,13 @@ export async function runJobs(jobs: readonly PointJob[], options: RunJobsOptions
     let yieldedAt = performance.now();
     let key: string | null = null;
     let prepared: PreparedScenario | null = null;
-    for (let task = takeTask(); task !== null && !isFailed; task = takeTask()) {
+    let first: number | null = null;
+    if (lender !== null && lender.task !== null) {
+      first = lender.task;
+      prepared = lender.prepared;
+      key = (jobs[(tasks[first] as TaskRange).job] as PointJob).key;
+    }
+    for (let task = first ?? takeTask(); task !== null && !isFailed; task = takeTask()) {
       const range = tasks[task] as TaskRange;
       const job = jobs[range.job] as PointJob;
       if (key !== job.key || prepared === null) {

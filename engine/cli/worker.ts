@@ -6,11 +6,14 @@
  * index), never on this worker.
  *
  * Start-up cost matters (the pool waits for it): this module loads only the run pipeline; the graph
- * file readers are imported on the first task whose network is a file.
+ * file readers are imported on the first task whose network is a file, and rarely even then: the
+ * pool lends its own thread's network with the first task that uses it.
  */
 import { parentPort } from 'node:worker_threads';
 import {
   type GraphLoader,
+  type LentNetwork,
+  networkKeyOf,
   type PreparedScenario,
   prepareScenario,
   simulateRunMetrics,
@@ -21,6 +24,8 @@ import { PROGRESS_EVERY_MS, packMetrics, type TaskMessage, type WorkerMessage } 
 
 let cachedKey: string | null = null;
 let cached: PreparedScenario | null = null;
+/** The network the pool lent last (built on its thread), for the tasks whose scenario uses it. */
+let lent: LentNetwork | null = null;
 
 function post(message: WorkerMessage, transfer: ArrayBuffer[] = []): void {
   parentPort?.postMessage(message, transfer);
@@ -28,11 +33,14 @@ function post(message: WorkerMessage, transfer: ArrayBuffer[] = []): void {
 
 async function graphLoader(task: TaskMessage): Promise<GraphLoader | undefined> {
   if (task.scenario.network.type !== 'file') return undefined;
+  // A lent network needs no reading (prepareScenario takes it; the readers stay unloaded).
+  if (lent !== null && lent.key === networkKeyOf(task.scenario)) return undefined;
   const { fileGraphLoader } = await import('./graph-loader.js');
   return fileGraphLoader(task.folder);
 }
 
 async function runTask(task: TaskMessage): Promise<void> {
+  if (task.network !== undefined) lent = task.network;
   // The pool may have taken the task back (to run it itself) while it waited here.
   if (Atomics.compareExchange(task.claims, task.task, 0, 1) !== 0) return;
   if (cachedKey !== task.key || cached === null) {
@@ -44,6 +52,7 @@ async function runTask(task: TaskMessage): Promise<void> {
     cached = prepareScenario(task.scenario, {
       place: task.place,
       previous,
+      lent,
       ...(loadGraph === undefined ? {} : { loadGraph }),
     });
     cachedKey = task.key;

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { runBatch, simulate } from '../../engine/batch/run-batch.js';
-import { prepareScenario, runRange, simulateRun } from '../../engine/batch/simulate.js';
+import { networkKeyOf, prepareScenario, runRange, simulateRun } from '../../engine/batch/simulate.js';
 import { ScenarioError } from '../../engine/errors.js';
 import { validateScenario } from '../../engine/scenario/parse.js';
 
@@ -68,6 +68,28 @@ describe('prepareScenario', () => {
     const otherLoader = () => prepareScenario(scenario({ seed: 9 })).network;
     const second = prepareScenario(fileScenario, { loadGraph: otherLoader, previous: first });
     expect(second.network).not.toBe(first.network);
+  });
+
+  it("prepareScenario takes a lent network only when its key is the scenario's network key", () => {
+    const built = prepareScenario(scenario());
+    const key = networkKeyOf(scenario()) as string;
+    const lent = { key, network: built.network };
+    const other = scenario({ model: { type: 'independent-cascade', probability: 0.1 } });
+    const taken = prepareScenario(other, { lent });
+    expect(taken.network).toBe(built.network);
+    expect(runRange(taken, 0, 8)).toEqual(runRange(prepareScenario(other), 0, 8));
+    expect(prepareScenario(scenario({ seed: 6 }), { lent }).network).not.toBe(built.network);
+    // A file network lent under its key needs no loader.
+    const fileScenario = scenario({ network: { type: 'file', path: 'g.txt' } });
+    const fileKey = networkKeyOf(fileScenario) as string;
+    expect(prepareScenario(fileScenario, { lent: { key: fileKey, network: built.network } }).network).toBe(
+      built.network,
+    );
+    // A resampled network has no key and is never lent.
+    const resampled = scenario({
+      network: { type: 'erdos-renyi', nodes: 300, meanDegree: 4, resample: true },
+    });
+    expect(networkKeyOf(resampled)).toBeNull();
   });
 
   it('prepareScenario asks for a graph loader for a file network', () => {

@@ -29,6 +29,33 @@ export function viralsim(args: readonly string[], env: Record<string, string> = 
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
+/**
+ * Runs `viralsim ...args` without blocking this process (so it can serve a pipe the command reads);
+ * kills it after `timeoutMs` (the result then has status null).
+ */
+export function viralsimAsync(
+  args: readonly string[],
+  timeoutMs: number,
+  env: Record<string, string> = {},
+): Promise<CliResult> {
+  return new Promise((resolve) => {
+    const child = spawn('node', ['bin/viralsim.mjs', ...args], { env: { ...cleanEnv(), ...env } });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk: Buffer) => {
+      stdout += chunk.toString();
+    });
+    child.stderr.on('data', (chunk: Buffer) => {
+      stderr += chunk.toString();
+    });
+    const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
+    child.on('close', (status) => {
+      clearTimeout(timer);
+      resolve({ status, stdout, stderr });
+    });
+  });
+}
+
 /** Starts `viralsim ...args` in the background. */
 export function viralsimInBackground(args: readonly string[]): ChildProcess {
   return spawn('node', ['bin/viralsim.mjs', ...args], { env: cleanEnv(), stdio: 'ignore' });

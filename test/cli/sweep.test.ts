@@ -3,13 +3,15 @@
  * unsharded output (also with the Slurm and Kubernetes index variables), threads do not change a byte,
  * and a sweep really killed part-way (SIGKILL) and resumed equals one never interrupted.
  */
-import { appendFileSync, existsSync, readFileSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { appendFileSync, copyFileSync, existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
   scratchFolder,
   smallScenario,
   viralsim,
+  viralsimAsync,
   viralsimInBackground,
   WORKERS_ONLY,
   writeScenario,
@@ -133,6 +135,38 @@ describe('viralsim sweep', () => {
     // Resuming a complete sweep does nothing and keeps the file.
     expect(viralsim([...args, '--out', out, '--resume']).status).toBe(0);
     expect(readFileSync(out, 'utf8')).toBe(expected);
+  });
+
+  it("viralsim sweep reads a graph file once: the workers get the main thread's network", async () => {
+    // The graph file is a named pipe that yields its text to one reader only: a worker that opened
+    // it again would wait forever, so the sweep only finishes when the network is lent to the worker.
+    const graph = join(folder, 'friends.pipe');
+    expect(spawnSync('mkfifo', [graph]).status).toBe(0);
+    const writer = spawn('sh', ['-c', `cat test/fixtures/graphs/friends.txt > "${graph}"`], {
+      stdio: 'ignore',
+    });
+    const network = { type: 'file', path: 'friends.pipe', format: 'edgelist' };
+    const piped = writeScenario(folder, 'piped.json', smallScenario({ network }));
+    const args = ['sweep', piped, '--vary', 'model.probability=0.2:0.5:4', '--runs', '20'];
+    // Every run on the worker (the main thread only prepares the network and hands out tasks).
+    const result = await viralsimAsync(
+      [...args, '--threads', '2', '--format', 'ndjson'],
+      10_000,
+      WORKERS_ONLY,
+    );
+    writer.kill();
+    expect(result.stderr).toBe('');
+    expect(result.status).toBe(0);
+    // The same numbers as one thread reading an ordinary copy of the file.
+    copyFileSync('test/fixtures/graphs/friends.txt', join(folder, 'friends.txt'));
+    const plain = writeScenario(
+      folder,
+      'plain.json',
+      smallScenario({ network: { ...network, path: 'friends.txt' } }),
+    );
+    const single = viralsim(['sweep', plain, ...args.slice(2), '--threads', '1', '--format', 'ndjson']);
+    const numbers = (text: string) => text.split('\n').map((line) => line.replace(/"sweep":"[^"]*",/, ''));
+    expect(numbers(result.stdout)).toEqual(numbers(single.stdout));
   });
 
   it('viralsim sweep --resume refuses a file from another sweep', () => {
