@@ -8,14 +8,14 @@
  * outputs are byte-identical; then the bound the 1-thread run's own CPU time sets (V8's compiler and
  * garbage collector already use the second core while one thread simulates). Last, a machine check:
  * how well two warm threads each running the same batch at once scale here (no start-up, no JIT
- * warm-up), the ceiling for any thread pool.
+ * warm-up), for the IC batch and for campaign runs: what a long job approaches.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { isMainThread, parentPort, Worker } from 'node:worker_threads';
-import { prepareScenario, simulateRun } from '../../engine/batch/simulate.js';
+import { prepareScenario, simulateRunMetrics } from '../../engine/batch/simulate.js';
 import { parseScenario } from '../../engine/scenario/parse.js';
 
 const POINTS = 20;
@@ -34,17 +34,29 @@ const KERNEL_SCENARIO = {
   seeding: { strategy: 'random', count: 10 },
 };
 
-/** Runs the kernel-check batch (after a warm-up batch) and returns its milliseconds. */
-function kernelBatch(): number {
-  const prepared = prepareScenario(parseScenario(JSON.stringify(KERNEL_SCENARIO), 'kernel check'));
-  for (let r = 0; r < 50; r++) simulateRun(prepared, KERNEL_RUNS + r);
+/** Warm campaign runs of the machine check (scenarios/sticky-video.json, 20,000 people). */
+const CAMPAIGN_RUNS = 40;
+
+/** The machine check's batches: `runs` warm runs of a scenario. */
+const CHECKS = {
+  ic: { text: JSON.stringify(KERNEL_SCENARIO), runs: KERNEL_RUNS },
+  campaign: { text: readFileSync('scenarios/sticky-video.json', 'utf8'), runs: CAMPAIGN_RUNS },
+} as const;
+
+/** Runs one machine-check batch (after a warm-up batch) and returns its milliseconds. */
+function checkBatch(which: keyof typeof CHECKS): number {
+  const { text, runs } = CHECKS[which];
+  const prepared = prepareScenario(parseScenario(text, `${which} check`));
+  for (let r = 0; r < Math.min(50, runs); r++) simulateRunMetrics(prepared, runs + r);
   const started = performance.now();
-  for (let r = 0; r < KERNEL_RUNS; r++) simulateRun(prepared, r);
+  for (let r = 0; r < runs; r++) simulateRunMetrics(prepared, r);
   return performance.now() - started;
 }
 
-// As a worker thread (the machine check below), run the batch when asked and report its time.
-if (!isMainThread) parentPort?.on('message', () => parentPort?.postMessage(kernelBatch()));
+// As a worker thread (the machine check below), run the batch asked for and report its time.
+if (!isMainThread) {
+  parentPort?.on('message', (which: keyof typeof CHECKS) => parentPort?.postMessage(checkBatch(which)));
+}
 
 if (isMainThread) {
   const build = spawnSync('node', ['scripts/build-cli.mjs'], { encoding: 'utf8' });
@@ -157,18 +169,23 @@ if (isMainThread) {
 
   // Machine check: one warm batch alone, then the same batch on this thread and a worker at once.
   const worker = new Worker(new URL(import.meta.url));
-  let alone = Number.POSITIVE_INFINITY;
-  let together = Number.POSITIVE_INFINITY;
-  for (let i = 0; i < 3; i++) {
-    alone = Math.min(alone, kernelBatch());
-    const other = new Promise<number>((resolve) => worker.once('message', resolve));
-    worker.postMessage('run');
-    const mine = kernelBatch();
-    together = Math.min(together, Math.max(mine, await other));
+  for (const [which, label] of [
+    ['ic', `${KERNEL_RUNS} IC runs on 10,000 people`],
+    ['campaign', `${CAMPAIGN_RUNS} sticky-video campaign runs`],
+  ] as const) {
+    let alone = Number.POSITIVE_INFINITY;
+    let together = Number.POSITIVE_INFINITY;
+    for (let i = 0; i < 3; i++) {
+      alone = Math.min(alone, checkBatch(which));
+      const other = new Promise<number>((resolve) => worker.once('message', resolve));
+      worker.postMessage(which);
+      const mine = checkBatch(which);
+      together = Math.min(together, Math.max(mine, await other));
+    }
+    console.log(
+      `machine check: a warm batch of ${label} takes ${alone.toFixed(0)} ms alone, ${together.toFixed(0)} ms when ` +
+        `two threads each run it at once: ${((2 * alone) / together).toFixed(2)}× (no start-up, no JIT warm-up)`,
+    );
   }
   await worker.terminate();
-  console.log(
-    `machine check: a warm batch of ${KERNEL_RUNS} IC runs takes ${alone.toFixed(0)} ms alone, ${together.toFixed(0)} ms ` +
-      `when two threads each run it at once: ${((2 * alone) / together).toFixed(2)}× is the most 2 threads can give here`,
-  );
 }
