@@ -16,6 +16,7 @@ import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import {
   type GraphLoader,
+  type LentNetwork,
   type NetworkSummary,
   networkKeyOf,
   type PreparedScenario,
@@ -192,7 +193,7 @@ function yieldToEventLoop(): Promise<void> {
 interface Slot {
   readonly handle: WorkerHandle;
   readonly held: number[];
-  /** Whether it has been sent this thread's first network (see `lender` in {@link runJobs}). */
+  /** Whether it has been sent this thread's first network (see `loan` in {@link runJobs}). */
   hasLoan: boolean;
 }
 
@@ -261,15 +262,16 @@ export async function runJobs(jobs: readonly PointJob[], options: RunJobsOptions
   // first task that uses it): a sweep over model or seeding parameters, or any run, then builds or
   // reads its network once instead of once per thread.
   const isMainWorking = process.env['VIRALSIM_MAIN_THREAD_WORKS'] !== '0';
-  let lender: { prepared: PreparedScenario; key: string | null; task: number | null } | null = null;
+  let first: { task: number | null; prepared: PreparedScenario } | null = null;
+  let loan: { lendingKey: string; network: LentNetwork } | null = null;
   const dispatch = (slot: Slot) => {
     while (slot.held.length < TASKS_IN_FLIGHT && next < tasks.length && !isFailed) {
       const task = next++;
       const range = tasks[task] as TaskRange;
       const job = jobs[range.job] as PointJob;
       const { key, scenario, folder, place } = job;
-      const isLoan =
-        lender !== null && !slot.hasLoan && lender.key !== null && lendingKey(job) === lender.key;
+      const lent =
+        loan !== null && !slot.hasLoan && lendingKey(job) === loan.lendingKey ? loan.network : null;
       const message: TaskMessage = {
         type: 'task',
         task,
@@ -279,11 +281,9 @@ export async function runJobs(jobs: readonly PointJob[], options: RunJobsOptions
         folder,
         place,
         ...range,
-        ...(isLoan && lender !== null
-          ? { network: { key: lender.prepared.networkKey as string, network: lender.prepared.network } }
-          : {}),
+        ...(lent === null ? {} : { network: lent }),
       };
-      if (isLoan) slot.hasLoan = true;
+      if (lent !== null) slot.hasLoan = true;
       slot.handle.worker.postMessage(message);
       slot.held.push(task);
     }
@@ -350,12 +350,16 @@ export async function runJobs(jobs: readonly PointJob[], options: RunJobsOptions
   if (firstRange !== undefined) {
     const job = jobs[firstRange.job] as PointJob;
     try {
-      lender = { prepared: prepareJob(job, loaderFor, null), key: lendingKey(job), task: firstTask };
+      first = { task: firstTask, prepared: prepareJob(job, loaderFor, null) };
     } catch (error) {
       fail(error instanceof Error ? error : new Error(String(error)));
       stopEarlyWorkers();
       return finished;
     }
+    const key = lendingKey(job);
+    const { networkKey, network } = first.prepared;
+    if (key !== null && networkKey !== null)
+      loan = { lendingKey: key, network: { key: networkKey, network } };
   }
   // Workers started early (already booting) join at once; the rest start now or after the delay.
   for (const handle of takeEarlyWorkers(Math.min(threads - 1, tasks.length))) adopt(handle);
@@ -386,15 +390,11 @@ export async function runJobs(jobs: readonly PointJob[], options: RunJobsOptions
   else timer = setTimeout(considerWorkers, delay);
   const runHere = async () => {
     let yieldedAt = performance.now();
-    let key: string | null = null;
-    let prepared: PreparedScenario | null = null;
-    let first: number | null = null;
-    if (lender !== null && lender.task !== null) {
-      first = lender.task;
-      prepared = lender.prepared;
-      key = (jobs[(tasks[first] as TaskRange).job] as PointJob).key;
-    }
-    for (let task = first ?? takeTask(); task !== null && !isFailed; task = takeTask()) {
+    // Start with the task prepared above.
+    const firstTaskHere = first?.task ?? null;
+    let prepared: PreparedScenario | null = first?.prepared ?? null;
+    let key = firstTaskHere === null ? null : (jobs[(tasks[firstTaskHere] as TaskRange).job] as PointJob).key;
+    for (let task = firstTaskHere ?? takeTask(); task !== null && !isFailed; task = takeTask()) {
       const range = tasks[task] as TaskRange;
       const job = jobs[range.job] as PointJob;
       if (key !== job.key || prepared === null) {
