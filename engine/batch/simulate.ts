@@ -81,7 +81,7 @@ export interface PreparedScenario {
    * (see `isSeedingFixed`): PageRank or core numbers are then not recomputed per run. Null otherwise.
    */
   readonly fixedSeeds: Int32Array | null;
-  /** What the network was built from (seed, network, population), for {@link PrepareOptions.previous}; null when resampled. */
+  /** The network's key ({@link networkKeyOf}), for {@link PrepareOptions.previous} and `lent`; null when resampled. */
   readonly networkKey: string | null;
 }
 
