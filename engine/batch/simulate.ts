@@ -12,7 +12,12 @@
  */
 import { runCampaign } from '../campaign/run-campaign.js';
 import { ScenarioError } from '../errors.js';
-import { type CascadeScratch, computeCascadeMetrics, createCascadeScratch } from '../metrics/cascade.js';
+import {
+  type CascadeScratch,
+  computeCascadeMetrics,
+  createCascadeScratch,
+  type ReachedPeople,
+} from '../metrics/cascade.js';
 import { runModel } from '../models/run-model.js';
 import { createRunWorkspace, type RunWorkspace } from '../models/run-workspace.js';
 import { audienceMask } from '../network/audience.js';
@@ -258,6 +263,7 @@ function simulate(
         : selectSeedsIn(network, scenario.seeding, audiences.seeding, streams('seeding'), place);
   let result: RunResult;
   let audience = audiences.seeding;
+  let reached: ReachedPeople | undefined;
   const model = scenario.model;
   if (model.type === 'campaign') {
     const campaign = scenario.campaign;
@@ -289,9 +295,13 @@ function simulate(
       ...(secondarySeeds === undefined ? {} : { secondarySeeds }),
       ...(workspace === undefined ? {} : { workspace }),
     });
+    // A run that filled the workspace lists the people it reached: small cascades skip the O(n) pass.
+    if (workspace !== undefined && result.forest === workspace.forest) {
+      reached = { people: workspace.order, count: workspace.used };
+    }
   }
   const scratch = isOwnNetwork ? createCascadeScratch(network.nodeCount) : prepared.scratch;
-  const cascade = computeCascadeMetrics(network, result.forest, result.seeds, audience, scratch);
+  const cascade = computeCascadeMetrics(network, result.forest, result.seeds, audience, scratch, reached);
   return { ...result, metrics: { ...cascade, ...result.metrics } };
 }
 

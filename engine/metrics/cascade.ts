@@ -24,7 +24,10 @@
  *   one was reached).
  *
  * Everything is O(n) per call: one pass to count, a counting sort by generation, and one pass each
- * way along it for the subtree sizes. Scratch buffers can be reused across runs.
+ * way along it for the subtree sizes. Scratch buffers can be reused across runs. Given the list of
+ * the reached people (a generation model's activation order), a small cascade costs O(reach log reach)
+ * instead: the passes run over the list, and each generation is sorted by index so that every sum
+ * runs in the same order as the full pass (the numbers are bit-identical).
  */
 import { OptionsError } from '../errors.js';
 import type { Network } from '../network/network.js';
@@ -67,10 +70,21 @@ export function createCascadeScratch(capacity: number): CascadeScratch {
   };
 }
 
+/** The reached people of a run, in any order, each once: `people[0 .. count)`. */
+export interface ReachedPeople {
+  readonly people: Int32Array;
+  readonly count: number;
+}
+
+/** Above this share of n reached, the full pass is cheaper than sorting the reached list. */
+const LIST_SHARE = 1 / 8;
+
 /**
  * The cascade metrics of one run (see the module comment). `seeds` are the run's seeds; `audience`
- * is the seeding audience mask (null: no audience). O(n) time; allocates `16·n` bytes of scratch
- * unless `scratch` (from {@link createCascadeScratch}, capacity ≥ n) is given.
+ * is the seeding audience mask (null: no audience); `reached`, when given, lists exactly the people
+ * with a finite `reachedTime`. O(n) time, or O(reach log reach) from a short `reached` list;
+ * allocates `16·n` bytes of scratch unless `scratch` (from {@link createCascadeScratch}, capacity ≥ n)
+ * is given.
  */
 export function computeCascadeMetrics(
   network: Network,
@@ -78,6 +92,7 @@ export function computeCascadeMetrics(
   seeds: Int32Array,
   audience: Uint8Array | null,
   scratch: CascadeScratch = createCascadeScratch(network.nodeCount),
+  reached?: ReachedPeople,
 ): CascadeMetrics {
   const n = network.nodeCount;
   if (scratch.capacity < n) {
@@ -88,14 +103,25 @@ export function computeCascadeMetrics(
   const { parent, generation, reachedTime } = forest;
   const { order, subtreeSize, root, generationStart } = scratch;
 
+  // The people to visit: everyone (u = 0 … n − 1), or the reached list when it is short.
+  const list = reached !== undefined && reached.count <= n * LIST_SHARE ? reached.people : null;
+  const visits = list === null ? n : (reached as ReachedPeople).count;
+
   // Phase 1: reach, times, depth, people per generation, beyond-audience count.
-  generationStart.fill(0, 0, n + 1);
+  if (list === null) {
+    generationStart.fill(0, 0, n + 1);
+  } else {
+    let deepest = 0;
+    for (let i = 0; i < visits; i++) deepest = Math.max(deepest, generation[list[i] as number] as number);
+    generationStart.fill(0, 0, deepest + 2);
+  }
   let reach = 0;
   let firstTime = Number.POSITIVE_INFINITY;
   let lastTime = Number.NEGATIVE_INFINITY;
   let depth = 0;
   let outsideAudience = 0;
-  for (let u = 0; u < n; u++) {
+  for (let i = 0; i < visits; i++) {
+    const u = list === null ? i : (list[i] as number);
     const time = reachedTime[u] as number;
     if (time === Number.POSITIVE_INFINITY) continue;
     reach++;
@@ -124,9 +150,19 @@ export function computeCascadeMetrics(
   for (let g = 0; g <= depth; g++) {
     generationStart[g + 1] = (generationStart[g + 1] as number) + (generationStart[g] as number);
   }
-  for (let u = 0; u < n; u++) {
+  for (let i = 0; i < visits; i++) {
+    const u = list === null ? i : (list[i] as number);
     if ((reachedTime[u] as number) === Number.POSITIVE_INFINITY) continue;
     order[generationStart[generation[u] as number]!++] = u;
+  }
+  // From a list, each generation is in list order: sort it by index, as the full pass leaves it.
+  if (list !== null) {
+    let start = 0;
+    for (let g = 0; g <= depth; g++) {
+      const end = generationStart[g] as number;
+      if (end - start > 1) order.subarray(start, end).sort();
+      start = end;
+    }
   }
 
   // Phase 3: roots top-down, subtree sizes bottom-up, then the pooled Wiener index.

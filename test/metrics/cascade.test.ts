@@ -161,6 +161,53 @@ describe('computeCascadeMetrics', () => {
     ).toThrow(OptionsError);
   });
 
+  it('computeCascadeMetrics from a list of the reached people equals the full pass exactly', () => {
+    // Random forests among many unreached people (so the list is short enough to be used), the list
+    // in a random order, with and without an audience mask.
+    fc.assert(
+      fc.property(
+        fc.array(fc.double({ min: 0, max: 1, maxExcluded: true, noNaN: true }), {
+          minLength: 1,
+          maxLength: 60,
+        }),
+        fc.nat(),
+        fc.boolean(),
+        (draws, seed, hasAudience) => {
+          const reachedCount = draws.length + 1;
+          const n = 8 * reachedCount + 3;
+          const rng = createStream(seed, 'reached-list');
+          // The reached people are a random subset of the n; tree i's parent is an earlier member.
+          const pool = Array.from({ length: n }, (_, u) => u);
+          for (let i = n - 1; i > 0; i--) {
+            const j = Math.floor(rng() * (i + 1));
+            [pool[i], pool[j]] = [pool[j]!, pool[i]!];
+          }
+          const members = pool.slice(0, reachedCount);
+          const parent = new Array<number>(n).fill(-1);
+          const reachedTime = new Array<number>(n).fill(NEVER);
+          members.forEach((u, i) => {
+            const draw = i === 0 ? 0 : (draws[i - 1] as number);
+            parent[u] = i === 0 || draw < 0.15 ? -1 : (members[Math.floor(draw * i)] as number);
+            reachedTime[u] = Math.floor(rng() * 10) / 2;
+          });
+          const forest = forestOf(parent, reachedTime);
+          const seeds = Int32Array.from(members.filter((u) => parent[u] === -1));
+          const audience = hasAudience ? Uint8Array.from({ length: n }, () => (rng() < 0.5 ? 1 : 0)) : null;
+          const listed = Int32Array.from([...members].sort(() => rng() - 0.5));
+          // One scratch for both, the full pass first: the list pass must not read what it left behind.
+          const scratch = createCascadeScratch(n);
+          const full = computeCascadeMetrics(people(n), forest, seeds, audience, scratch);
+          const fromList = computeCascadeMetrics(people(n), forest, seeds, audience, scratch, {
+            people: listed,
+            count: listed.length,
+          });
+          expect(fromList).toEqual(full);
+        },
+      ),
+      { seed: FAST_CHECK_SEED, numRuns: 200 },
+    );
+  });
+
   it('computeCascadeMetrics(star and path cascades) gives 2 − 2/n and (n + 1)/3', () => {
     for (const n of [2, 3, 10, 57]) {
       const starParents = Array.from({ length: n }, (_, u) => (u === 0 ? -1 : 0));
