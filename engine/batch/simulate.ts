@@ -158,8 +158,10 @@ export function networkKeyOf(scenario: Scenario): string | null {
 /**
  * Builds what every run shares: the network (from `createStream(seed, 'network')`) and its population
  * (from `createStream(seed, 'population')`). With `network.resample` it builds run 0's network so the
- * report can describe it; each run then builds its own. Throws ScenarioError/GraphError on bad input.
- * Allocates the network: O(n + m).
+ * report can describe it; each run then builds its own. `scenario` must be validated (parseScenario,
+ * validateScenario or loadScenario): its specs are not checked again. Throws ScenarioError/GraphError
+ * for what only the network can tell (an unknown audience value, a graph file that cannot be read, a
+ * network too large for memory). Allocates the network: O(n + m).
  */
 export function prepareScenario(scenario: Scenario, options: PrepareOptions = {}): PreparedScenario {
   const place = options.place ?? scenario.name;
