@@ -107,14 +107,14 @@ export function computeCascadeMetrics(
   const list = reached !== undefined && reached.count <= n * LIST_SHARE ? reached.people : null;
   const visits = list === null ? n : (reached as ReachedPeople).count;
 
-  // Phase 1: reach, times, depth, people per generation, beyond-audience count.
-  if (list === null) {
-    generationStart.fill(0, 0, n + 1);
-  } else {
-    let deepest = 0;
+  // Phase 1: reach, times, depth, people per generation, beyond-audience count. (Both ways share
+  // every operation they can, so a batch that switches way costs the JIT no deoptimisation.)
+  let deepest = n - 1;
+  if (list !== null) {
+    deepest = 0;
     for (let i = 0; i < visits; i++) deepest = Math.max(deepest, generation[list[i] as number] as number);
-    generationStart.fill(0, 0, deepest + 2);
   }
+  generationStart.fill(0, 0, deepest + 2);
   let reach = 0;
   let firstTime = Number.POSITIVE_INFINITY;
   let lastTime = Number.NEGATIVE_INFINITY;
