@@ -280,6 +280,7 @@ function simulate(
     result = runCampaign(network, campaign, seeds, streams, {
       horizon: scenario.horizon,
       shouldTrace,
+      shouldKeepSeries: !isMetricsOnly,
       audience: audiences.campaign,
       place,
       ...(crisisSeeds === undefined ? {} : { crisisSeeds }),

@@ -66,7 +66,15 @@ export interface RunCampaignOptions {
   audience: Uint8Array | null;
   /** Prefix for error messages, e.g. the scenario file name. */
   place?: string;
+  /**
+   * False to skip the daily series (the result's `series` is then empty): a batch that keeps only
+   * metrics saves its columns (about 40 arrays per run) and their code. Default true.
+   */
+  shouldKeepSeries?: boolean;
 }
+
+/** The series of a run that kept none (see {@link RunCampaignOptions.shouldKeepSeries}). */
+const NO_SERIES = Object.freeze({ time: new Float64Array(0), columns: Object.freeze({}) });
 
 /** A campaign run: a RunResult plus what customer value needs. */
 export interface CampaignRunResult extends RunResult {
@@ -328,7 +336,10 @@ export function runCampaign(
     finalState: s.stage,
     finalCounts: Array.from(s.stageCounts),
     forest,
-    series: campaignSeries(totals, rows, days, horizon, CAMPAIGN_STATE_NAMES),
+    series:
+      options.shouldKeepSeries === false
+        ? NO_SERIES
+        : campaignSeries(totals, rows, days, horizon, CAMPAIGN_STATE_NAMES),
     seeds,
     metrics,
     trace: trace === null ? null : trimTrace(trace),

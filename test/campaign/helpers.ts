@@ -51,6 +51,7 @@ export function run(
     horizon?: number;
     crisisSeeds?: readonly number[];
     shouldTrace?: boolean;
+    shouldKeepSeries?: boolean;
   } = {},
 ): CampaignRunResult {
   return runCampaign(
@@ -62,6 +63,7 @@ export function run(
       horizon: options.horizon ?? 30,
       shouldTrace: options.shouldTrace ?? true,
       audience: null,
+      ...(options.shouldKeepSeries === undefined ? {} : { shouldKeepSeries: options.shouldKeepSeries }),
       ...(options.crisisSeeds === undefined ? {} : { crisisSeeds: Int32Array.from(options.crisisSeeds) }),
     },
   );

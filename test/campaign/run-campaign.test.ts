@@ -178,6 +178,18 @@ describe('runCampaign exact cases', () => {
     expect(run(network, campaign, [0]).metrics['engagements']).toBe(10);
   });
 
+  it('runCampaign without the series gives the same metrics and an empty series', () => {
+    const network = star(30);
+    const campaign = { ...QUIET, platform: CERTAIN_FEED, posts: [{ appeal: 0.6, shareability: 0.5 }] };
+    const full = run(network, campaign, [0], { horizon: 20 });
+    const lean = run(network, campaign, [0], { horizon: 20, shouldKeepSeries: false });
+    expect(full.series.time.length).toBe(20);
+    expect(full.metrics['engagements']).toBeGreaterThan(0);
+    expect(lean.metrics).toEqual(full.metrics);
+    expect(lean.series.time.length).toBe(0);
+    expect(Object.keys(lean.series.columns)).toEqual([]);
+  });
+
   it('runCampaign metrics carry every name issue 4 lists', () => {
     const m = run(star(3), { ...QUIET }, []).metrics;
     for (const name of ISSUE_METRICS) expect(Object.keys(m)).toContain(name);
