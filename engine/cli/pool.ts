@@ -347,23 +347,34 @@ export async function runJobs(jobs: readonly PointJob[], options: RunJobsOptions
   };
   const firstTask = isMainWorking ? takeTask() : null;
   const firstRange = tasks[firstTask ?? 0];
-  if (firstRange !== undefined) {
-    const job = jobs[firstRange.job] as PointJob;
+  const firstJob = firstRange === undefined ? undefined : (jobs[firstRange.job] as PointJob);
+  const firstKey = firstJob === undefined ? null : lendingKey(firstJob);
+  // Workers started early (already booting) join at once; the rest start now or after the delay.
+  const adoptEarlyWorkers = () => {
+    for (const handle of takeEarlyWorkers(Math.min(threads - 1, tasks.length))) adopt(handle);
+    stopEarlyWorkers();
+  };
+  // The workers' first tasks wait for this thread's network only when they would use it (the plan's
+  // next task has the same network); otherwise they start building their own at once.
+  const nextRange = tasks[next];
+  const isLoanDue =
+    firstKey !== null && nextRange !== undefined && lendingKey(jobs[nextRange.job] as PointJob) === firstKey;
+  if (!isLoanDue) adoptEarlyWorkers();
+  if (firstJob !== undefined) {
     try {
-      first = { task: firstTask, prepared: prepareJob(job, loaderFor, null) };
+      first = { task: firstTask, prepared: prepareJob(firstJob, loaderFor, null) };
     } catch (error) {
       fail(error instanceof Error ? error : new Error(String(error)));
+      for (const slot of slots) retireWorker(slot.handle);
       stopEarlyWorkers();
       return finished;
     }
-    const key = lendingKey(job);
     const { networkKey, network } = first.prepared;
-    if (key !== null && networkKey !== null)
-      loan = { lendingKey: key, network: { key: networkKey, network } };
+    if (firstKey !== null && networkKey !== null) {
+      loan = { lendingKey: firstKey, network: { key: networkKey, network } };
+    }
   }
-  // Workers started early (already booting) join at once; the rest start now or after the delay.
-  for (const handle of takeEarlyWorkers(Math.min(threads - 1, tasks.length))) adopt(handle);
-  stopEarlyWorkers();
+  if (isLoanDue) adoptEarlyWorkers();
   const startWorkers = () => {
     const workerCount = Math.min(threads - 1 - slots.length, tasks.length - next);
     for (let w = 0; w < workerCount && !isFailed; w++) adopt(spawnWorker());
