@@ -328,6 +328,45 @@ describe('the visualiser in Chromium', () => {
     await other.close();
   });
 
+  it('refits the network to a new window size, unless the user has zoomed since', async () => {
+    const view = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    watchConsole(view);
+    await view.goto(server.url);
+    await waitForRuns(view, 1);
+    await view.waitForFunction(() => document.body.dataset['layoutMs'] !== undefined, null, {
+      timeout: 20_000,
+    });
+    // d3-zoom keeps the view's transform on the canvas element.
+    const transform = () =>
+      view.$eval('#network', (canvas) => {
+        const t = (canvas as unknown as { __zoom?: { k: number; x: number; y: number } }).__zoom;
+        return t === undefined ? null : { k: t.k, x: t.x, y: t.y };
+      });
+    const settle = () => view.waitForTimeout(400);
+    await settle();
+    const wide = await transform();
+    expect(wide).not.toBeNull();
+    await view.setViewportSize({ width: 700, height: 800 });
+    await settle();
+    const narrow = await transform();
+    // A narrower box: the whole network is fitted again, so it is drawn smaller and re-centred.
+    expect(narrow?.k).toBeLessThan(wide?.k as number);
+    // After the user zooms in with the wheel, a new size keeps their view.
+    const box = await view.$eval('#network', (canvas) => {
+      const r = canvas.getBoundingClientRect();
+      return { x: r.x + r.width / 2, y: r.y + r.height / 2 };
+    });
+    await view.mouse.move(box.x, box.y);
+    await view.mouse.wheel(0, -400);
+    await settle();
+    const zoomed = await transform();
+    expect(zoomed?.k).toBeGreaterThan(narrow?.k as number);
+    await view.setViewportSize({ width: 1000, height: 800 });
+    await settle();
+    expect(await transform()).toEqual(zoomed);
+    await view.close();
+  });
+
   it('runs every scenario of the library with the engine numbers', async () => {
     await page.fill('#run-index', '0');
     for (const file of readdirScenarios()) {

@@ -45,6 +45,8 @@ export class NetworkRenderer {
   /** A transparent canvas over the drawing for the hover ring: hovering never repaints the network. */
   private readonly overlay = document.createElement('canvas');
   private hasFitted = false;
+  /** Whether the user has zoomed or panned since the last fit (a new size then keeps their view). */
+  private hasUserMoved = false;
   /** The zoom scale of the last fit, so people grow as the user zooms in. */
   private fitK = 1;
   private readonly worker: Worker | null = null;
@@ -74,8 +76,10 @@ export class NetworkRenderer {
     canvas.after(this.overlay);
     this.zoomBehavior = zoom<HTMLCanvasElement, unknown>()
       .scaleExtent([0.05, 40])
-      .on('zoom', (event: { transform: ZoomTransform }) => {
+      .on('zoom', (event: { transform: ZoomTransform; sourceEvent: unknown }) => {
         this.transform = event.transform;
+        // A wheel or drag has a source event; the fit's own transform has none.
+        if (event.sourceEvent !== null && event.sourceEvent !== undefined) this.hasUserMoved = true;
         this.sendView();
       });
     select(canvas).call(this.zoomBehavior).on('dblclick.zoom', null);
@@ -97,14 +101,17 @@ export class NetworkRenderer {
     this.fit();
   }
 
-  /** New layout positions (same nodes); refits the view when asked. `isSettled` on the last. */
+  /**
+   * New layout positions (same nodes); refits the view when asked, unless the user has zoomed or
+   * panned since the last fit (the view then stays where they put it). `isSettled` on the last.
+   */
   updatePositions(x: Float32Array, y: Float32Array, shouldFit: boolean, isSettled: boolean): void {
     if (this.scene === null) return;
     this.scene = { ...this.scene, x, y };
     this.dropIndex();
     if (isSettled) this.indexWhenIdle();
     this.send({ type: 'positions', x, y, isSettled });
-    if (shouldFit || !this.hasFitted) this.fit();
+    if (!this.hasFitted || (shouldFit && !this.hasUserMoved)) this.fit();
     else this.drawOverlay();
   }
 
@@ -152,6 +159,7 @@ export class NetworkRenderer {
       .translate(this.width / 2 - (scale * (x0 + x1)) / 2, this.height / 2 - (scale * (y0 + y1)) / 2)
       .scale(scale);
     this.hasFitted = true;
+    this.hasUserMoved = false;
     this.fitK = scale;
     select(this.canvas).call(this.zoomBehavior.transform, t);
   }
@@ -225,7 +233,8 @@ export class NetworkRenderer {
       target.style.height = `${this.height}px`;
     }
     this.sendView();
-    if (!this.hasFitted) this.fit();
+    // A new size refits the view, unless the user has zoomed or panned since the last fit.
+    if (!this.hasFitted || !this.hasUserMoved) this.fit();
   }
 
   private nodeRadius(): number {
