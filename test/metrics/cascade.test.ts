@@ -15,6 +15,12 @@ import { createStream } from '../../engine/rng.js';
 import type { CascadeForest } from '../../engine/simulation/types.js';
 
 const FAST_CHECK_SEED = 4_242;
+
+/** Uniform draws in [0, 1), one per person after the first, that attach each to an earlier person. */
+const attachmentDraws = fc.array(fc.double({ min: 0, max: 1, maxExcluded: true, noNaN: true }), {
+  minLength: 1,
+  maxLength: 60,
+});
 const NEVER = Number.POSITIVE_INFINITY;
 
 /** A network of n people without edges: the metrics read only its size. */
@@ -165,45 +171,37 @@ describe('computeCascadeMetrics', () => {
     // Random forests among many unreached people (so the list is short enough to be used), the list
     // in a random order, with and without an audience mask.
     fc.assert(
-      fc.property(
-        fc.array(fc.double({ min: 0, max: 1, maxExcluded: true, noNaN: true }), {
-          minLength: 1,
-          maxLength: 60,
-        }),
-        fc.nat(),
-        fc.boolean(),
-        (draws, seed, hasAudience) => {
-          const reachedCount = draws.length + 1;
-          const n = 8 * reachedCount + 3;
-          const rng = createStream(seed, 'reached-list');
-          // The reached people are a random subset of the n; tree i's parent is an earlier member.
-          const pool = Array.from({ length: n }, (_, u) => u);
-          for (let i = n - 1; i > 0; i--) {
-            const j = Math.floor(rng() * (i + 1));
-            [pool[i], pool[j]] = [pool[j]!, pool[i]!];
-          }
-          const members = pool.slice(0, reachedCount);
-          const parent = new Array<number>(n).fill(-1);
-          const reachedTime = new Array<number>(n).fill(NEVER);
-          members.forEach((u, i) => {
-            const draw = i === 0 ? 0 : (draws[i - 1] as number);
-            parent[u] = i === 0 || draw < 0.15 ? -1 : (members[Math.floor(draw * i)] as number);
-            reachedTime[u] = Math.floor(rng() * 10) / 2;
-          });
-          const forest = forestOf(parent, reachedTime);
-          const seeds = Int32Array.from(members.filter((u) => parent[u] === -1));
-          const audience = hasAudience ? Uint8Array.from({ length: n }, () => (rng() < 0.5 ? 1 : 0)) : null;
-          const listed = Int32Array.from([...members].sort(() => rng() - 0.5));
-          // One scratch for both, the full pass first: the list pass must not read what it left behind.
-          const scratch = createCascadeScratch(n);
-          const full = computeCascadeMetrics(people(n), forest, seeds, audience, scratch);
-          const fromList = computeCascadeMetrics(people(n), forest, seeds, audience, scratch, {
-            people: listed,
-            count: listed.length,
-          });
-          expect(fromList).toEqual(full);
-        },
-      ),
+      fc.property(attachmentDraws, fc.nat(), fc.boolean(), (draws, seed, hasAudience) => {
+        const reachedCount = draws.length + 1;
+        const n = 8 * reachedCount + 3;
+        const rng = createStream(seed, 'reached-list');
+        // The reached people are a random subset of the n; tree i's parent is an earlier member.
+        const pool = Array.from({ length: n }, (_, u) => u);
+        for (let i = n - 1; i > 0; i--) {
+          const j = Math.floor(rng() * (i + 1));
+          [pool[i], pool[j]] = [pool[j]!, pool[i]!];
+        }
+        const members = pool.slice(0, reachedCount);
+        const parent = new Array<number>(n).fill(-1);
+        const reachedTime = new Array<number>(n).fill(NEVER);
+        members.forEach((u, i) => {
+          const draw = i === 0 ? 0 : (draws[i - 1] as number);
+          parent[u] = i === 0 || draw < 0.15 ? -1 : (members[Math.floor(draw * i)] as number);
+          reachedTime[u] = Math.floor(rng() * 10) / 2;
+        });
+        const forest = forestOf(parent, reachedTime);
+        const seeds = Int32Array.from(members.filter((u) => parent[u] === -1));
+        const audience = hasAudience ? Uint8Array.from({ length: n }, () => (rng() < 0.5 ? 1 : 0)) : null;
+        const listed = Int32Array.from([...members].sort(() => rng() - 0.5));
+        // One scratch for both, the full pass first: the list pass must not read what it left behind.
+        const scratch = createCascadeScratch(n);
+        const full = computeCascadeMetrics(people(n), forest, seeds, audience, scratch);
+        const fromList = computeCascadeMetrics(people(n), forest, seeds, audience, scratch, {
+          people: listed,
+          count: listed.length,
+        });
+        expect(fromList).toEqual(full);
+      }),
       { seed: FAST_CHECK_SEED, numRuns: 200 },
     );
   });
@@ -252,35 +250,28 @@ describe('structuralViralityOfTree', () => {
     // Several roots (a draw below 0.15 starts a new tree) and a random relabelling, so parents need
     // not precede their children in index order.
     fc.assert(
-      fc.property(
-        fc.array(fc.double({ min: 0, max: 1, maxExcluded: true, noNaN: true }), {
-          minLength: 1,
-          maxLength: 60,
-        }),
-        fc.nat(),
-        (draws, seed) => {
-          const n = draws.length + 1;
-          const tree = Array.from({ length: n }, (_, i) =>
-            i === 0 || (draws[i - 1] as number) < 0.15 ? -1 : Math.floor((draws[i - 1] as number) * i),
-          );
-          const label = Array.from({ length: n }, (_, i) => i);
-          const rng = createStream(seed, 'relabel');
-          for (let i = n - 1; i > 0; i--) {
-            const j = Math.floor(rng() * (i + 1));
-            [label[i], label[j]] = [label[j]!, label[i]!];
-          }
-          const parent = new Array<number>(n);
-          for (let i = 0; i < n; i++) parent[label[i]!] = tree[i]! < 0 ? -1 : label[tree[i]!]!;
-          const forest = forestOf(parent, new Array<number>(n).fill(0));
-          const roots = Int32Array.from(parent.flatMap((p, u) => (p < 0 ? [u] : [])));
-          const expected = allPairsMeanDistance(Int32Array.from(parent));
-          expect(structuralViralityOfTree(Int32Array.from(parent))).toBeCloseTo(expected, 10);
-          expect(computeCascadeMetrics(people(n), forest, roots, null).structuralVirality).toBeCloseTo(
-            expected,
-            10,
-          );
-        },
-      ),
+      fc.property(attachmentDraws, fc.nat(), (draws, seed) => {
+        const n = draws.length + 1;
+        const tree = Array.from({ length: n }, (_, i) =>
+          i === 0 || (draws[i - 1] as number) < 0.15 ? -1 : Math.floor((draws[i - 1] as number) * i),
+        );
+        const label = Array.from({ length: n }, (_, i) => i);
+        const rng = createStream(seed, 'relabel');
+        for (let i = n - 1; i > 0; i--) {
+          const j = Math.floor(rng() * (i + 1));
+          [label[i], label[j]] = [label[j]!, label[i]!];
+        }
+        const parent = new Array<number>(n);
+        for (let i = 0; i < n; i++) parent[label[i]!] = tree[i]! < 0 ? -1 : label[tree[i]!]!;
+        const forest = forestOf(parent, new Array<number>(n).fill(0));
+        const roots = Int32Array.from(parent.flatMap((p, u) => (p < 0 ? [u] : [])));
+        const expected = allPairsMeanDistance(Int32Array.from(parent));
+        expect(structuralViralityOfTree(Int32Array.from(parent))).toBeCloseTo(expected, 10);
+        expect(computeCascadeMetrics(people(n), forest, roots, null).structuralVirality).toBeCloseTo(
+          expected,
+          10,
+        );
+      }),
       { seed: FAST_CHECK_SEED, numRuns: 200 },
     );
   });
