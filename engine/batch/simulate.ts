@@ -239,19 +239,21 @@ export function simulateRun(
   runIndex: number,
   options: SimulateRunOptions = {},
 ): RunResult {
-  return simulate(prepared, runIndex, options.shouldTrace === true, false);
+  const { result, metrics } = simulate(prepared, runIndex, options.shouldTrace === true, false);
+  return { ...result, metrics };
 }
 
 /**
- * Run `runIndex`; with `isMetricsOnly` a generation model fills the network's shared workspace (the
- * result's state and forest are then valid only until the next such run).
+ * Run `runIndex`: the model's result and the run's metrics (cascade metrics first, then the model's).
+ * With `isMetricsOnly` a generation model fills the network's shared workspace (the result's state
+ * and forest are then valid only until the next such run).
  */
 function simulate(
   prepared: PreparedScenario,
   runIndex: number,
   shouldTrace: boolean,
   isMetricsOnly: boolean,
-): RunResult {
+): { result: RunResult; metrics: Record<string, number> } {
   const { scenario, place } = prepared;
   const streams = (purpose: string) => createStream(scenario.seed, 'run', runIndex, purpose);
   const isOwnNetwork = prepared.isResampled && runIndex !== 0;
@@ -305,7 +307,7 @@ function simulate(
   }
   const scratch = isOwnNetwork ? createCascadeScratch(network.nodeCount) : prepared.scratch;
   const cascade = computeCascadeMetrics(network, result.forest, result.seeds, audience, scratch, reached);
-  return { ...result, metrics: { ...cascade, ...result.metrics } };
+  return { result, metrics: { ...cascade, ...result.metrics } };
 }
 
 /**
