@@ -22,11 +22,10 @@ function staticImports(text: string): string[] {
 }
 
 /**
- * What an entry loads before it runs, following relative imports: the built files, the packages left
- * outside the bundle (node builtins) and the source files bundled in those files (from their maps).
+ * What an entry loads before it runs, following relative imports: the built files and the source
+ * files bundled in them (from their maps). Packages left outside the bundle (node builtins) are skipped.
  */
-function loadedAtStart(entry: string): { packages: Set<string>; files: Set<string>; sources: string[] } {
-  const packages = new Set<string>();
+function loadedAtStart(entry: string): { files: Set<string>; sources: string[] } {
   const files = new Set<string>();
   const sources: string[] = [];
   const visit = (file: string) => {
@@ -36,11 +35,10 @@ function loadedAtStart(entry: string): { packages: Set<string>; files: Set<strin
     sources.push(...map.sources);
     for (const specifier of staticImports(readFileSync(file, 'utf8'))) {
       if (specifier.startsWith('.')) visit(join(dirname(file), specifier));
-      else packages.add(specifier);
     }
   };
   visit(join(CLI, entry));
-  return { packages, files, sources };
+  return { files, sources };
 }
 
 /** Whether a bundled source path belongs to a graph-file reader (GEXF, GraphML, XML). */
