@@ -8,7 +8,8 @@
  * outputs are byte-identical; then the bound the 1-thread run's own CPU time sets (V8's compiler and
  * garbage collector already use the second core while one thread simulates). Last, a machine check:
  * how well two warm threads each running the same batch at once scale here (no start-up, no JIT
- * warm-up), for the IC batch and for campaign runs: what a long job approaches.
+ * warm-up), for the IC batch and for campaign runs: what a long job approaches. The same sweep with 4×
+ * the runs per point splits what a second thread costs into a fixed part and a part per run.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
@@ -22,6 +23,9 @@ const POINTS = 20;
 const RUNS = 100;
 const REPEATS = 5;
 const KERNEL_RUNS = 150;
+/** Runs per point of the longer sweep (4× the work), and how many times it alternates. */
+const LONG_RUNS = 400;
+const LONG_REPEATS = 2;
 
 const KERNEL_SCENARIO = {
   version: 1,
@@ -101,11 +105,15 @@ if (isMainThread) {
     return { seconds, cpuSeconds, output: readFileSync(out, 'utf8') };
   }
 
-  /** The best (lowest wall) of REPEATS alternating 1- and 2-thread runs of one command. */
-  function compare(args: readonly string[], extension: string): { one: Timing; two: Timing } {
+  /** The best (lowest wall) of `repeats` alternating 1- and 2-thread runs of one command. */
+  function compare(
+    args: readonly string[],
+    extension: string,
+    repeats = REPEATS,
+  ): { one: Timing; two: Timing } {
     let one: Timing | null = null;
     let two: Timing | null = null;
-    for (let i = 0; i < REPEATS; i++) {
+    for (let i = 0; i < repeats; i++) {
       const a = timeOnce(args, 1, join(folder, `out-1.${extension}`));
       const b = timeOnce(args, 2, join(folder, `out-2.${extension}`));
       if (one === null || a.seconds < one.seconds) one = a;
@@ -163,6 +171,29 @@ if (isMainThread) {
         `(the worker's start, its own JIT compilation and warm-up, contention between the threads)`,
     );
   }
+  // The same sweep with LONG_RUNS runs per point: the worker's start and JIT warm-up are a fixed cost,
+  // so a longer job comes closer to what warm threads give (the machine check below).
+  const long = compare(['sweep', scenarioPath, ...vary, '--runs', String(LONG_RUNS)], 'ndjson', LONG_REPEATS);
+  report(
+    `the same sweep with ${LONG_RUNS} runs per point (best of ${LONG_REPEATS})`,
+    POINTS * LONG_RUNS,
+    long,
+    ' (the fixed cost of a second thread weighs less)',
+  );
+  // Split what a second thread costs into a fixed part F (the worker's start and its own JIT
+  // compilation and warm-up: V8 compiles separately for every thread) and a part per run (k − 1),
+  // from the two sweep sizes: both threads' time after the start-up, 2 · (2-thread wall − start-up),
+  // is k · (1-thread wall − start-up) + F.
+  const work = (t: Timing) => t.seconds - startup;
+  const both = (t: Timing) => 2 * (t.seconds - startup);
+  const k = (both(long.two) - both(sweep.two)) / (work(long.one) - work(sweep.one));
+  const fixed = both(sweep.two) - k * work(sweep.one);
+  const capped = sweep.one.seconds / (startup + (work(sweep.one) + fixed) / 2);
+  console.log(
+    `  a second thread costs about ${fixed.toFixed(2)} s up front (its start, its own JIT compilation and warm-up) ` +
+      `and ${(100 * (k - 1)).toFixed(1)}% more per run; at ${RUNS} runs per point the fixed part alone caps ` +
+      `the speedup at ${capped.toFixed(2)}×`,
+  );
   const sticky = compare(['run', 'scenarios/sticky-video.json', '--runs', '200', '--format', 'json'], 'json');
   report(`run scenarios/sticky-video.json --runs 200 (best of ${REPEATS})`, 200, sticky, '');
   console.log(`  load average after: ${loadavg()[0]?.toFixed(2)}`);

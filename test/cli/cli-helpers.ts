@@ -20,9 +20,16 @@ export interface CliResult {
  */
 export const WORKERS_ONLY: Record<string, string> = { VIRALSIM_MAIN_THREAD_WORKS: '0' };
 
-/** Runs `viralsim ...args` and waits for it. `env` is added to the environment. */
-export function viralsim(args: readonly string[], env: Record<string, string> = {}): CliResult {
-  const result = spawnSync('node', ['bin/viralsim.mjs', ...args], {
+/**
+ * Runs `viralsim ...args` and waits for it. `env` is added to the environment; `nodeFlags` go to node
+ * before the script (V8 tracing flags, for instance).
+ */
+export function viralsim(
+  args: readonly string[],
+  env: Record<string, string> = {},
+  nodeFlags: readonly string[] = [],
+): CliResult {
+  const result = spawnSync('node', [...nodeFlags, 'bin/viralsim.mjs', ...args], {
     encoding: 'utf8',
     env: { ...cleanEnv(), ...env },
   });
