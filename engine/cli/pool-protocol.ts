@@ -1,7 +1,7 @@
 /**
  * What the thread pool (pool.ts) and its workers (worker.ts) share: the task plan (which runs of which
  * job each task covers), the messages, and a compact form of a task's per-run metrics (the metric names
- * once and one Float64Array, copied, not transferred: see worker.ts, instead of an object per run).
+ * once and one Float64Array instead of an object per run; copied, not transferred: see worker.ts).
  * Imports nothing at run time, so a worker thread boots without loading anything it does not run.
  *
  * Invariants: the plan covers every run of every job exactly once, in run order; a task never spans
