@@ -33,9 +33,9 @@ export interface WorkerHandle {
  */
 export const EARLY_WORK = 2.5e7;
 
-/** Starts a worker (dist/cli/worker.mjs beside this chunk) and records its first messages. */
+/** Starts a worker (dist/cli/worker.cjs beside the command line's bundle) and records its first messages. */
 export function spawnWorker(): WorkerHandle {
-  const worker = new Worker(new URL('./worker.mjs', import.meta.url));
+  const worker = new Worker(new URL('./worker.cjs', import.meta.url));
   const handle: WorkerHandle = {
     worker,
     failure: null,

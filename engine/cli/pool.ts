@@ -205,7 +205,7 @@ function lendingKey(job: PointJob): string | null {
 
 /**
  * Runs every job and reports each as it completes. With `threads` = N > 1 this thread works at once
- * and N − 1 workers (dist/cli/worker.mjs beside the bundled command line and its chunks) start at
+ * and N − 1 workers (dist/cli/worker.cjs beside the bundled command line) start at
  * once or later (see {@link workerDelay} and {@link WORKER_WORTH_MS}); all take tasks from one plan.
  * Rejects with the first error (a user error keeps its class); stops all workers either way.
  * `VIRALSIM_MAIN_THREAD_WORKS=0` leaves every task to the workers (tests use it so that workers, not

@@ -1,5 +1,5 @@
 /**
- * The worker-thread entry (bundled to dist/cli/worker.mjs): says it is ready, then takes tasks (a
+ * The worker-thread entry (bundled to dist/cli/worker.cjs): says it is ready, then takes tasks (a
  * scenario and a range of run indices) from the pool in the order they arrive, claims each (skipping
  * one the pool took back), prepares each scenario once per key, runs the range and posts the runs'
  * metrics back packed in one array. A run's numbers depend only on (scenario, run index), never on

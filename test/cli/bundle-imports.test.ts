@@ -1,87 +1,98 @@
 /**
- * What the bundled command line loads at start-up (dist/cli, built by the global setup): the static
- * import graph of an entry, followed through its chunks, and the source files bundled in them (from
- * each chunk's source map; dependencies are bundled too). A worker thread boots for every parallel
- * run, so its entry must not load the schema library (zod: about 50 ms of start-up per worker; the
- * pool hands workers validated scenarios) nor the graph-file readers; a sweep of generated networks
- * must not load the readers either.
+ * What the bundled command line evaluates at start-up (dist/cli, built by the global setup). Each
+ * output file holds its dependencies; a module reached only through a dynamic `import()` becomes a
+ * lazy initialiser, evaluated when that import runs. The build's metafile (dist/cli/meta.json) records
+ * every source file's imports and their kinds, so the modules evaluated at start are those reached
+ * from the entry through static imports. A worker thread boots for every parallel run, so it must not
+ * evaluate the schema library (zod; the pool hands workers validated scenarios) nor the graph-file
+ * readers; `viralsim --help` evaluates neither zod nor graphology; a run or sweep of generated
+ * networks evaluates no graph-file reader.
  */
-import { readdirSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 
-const CLI = 'dist/cli';
-
-/** The static imports (`import … from "x"` and `import "x"`, not `import("x")`) of a built module. */
-function staticImports(text: string): string[] {
-  const found: string[] = [];
-  // Statements may share a line (the bundle drops whitespace): a statement starts a line or follows `;`.
-  const statement = /(?:^|;)\s*(?:import|export)\s*(?:[^"'();]*?from\s*)?["']([^"']+)["']/gm;
-  for (const match of text.matchAll(statement)) found.push(match[1] as string);
-  return found;
+/** The parts of esbuild's metafile these tests read. */
+interface Metafile {
+  inputs: Record<string, { imports: { path: string; kind: string; external?: boolean }[] }>;
+  outputs: Record<string, { entryPoint?: string; inputs: Record<string, unknown> }>;
 }
 
 /**
- * What an entry loads before it runs, following relative imports: the built files and the source
- * files bundled in them (from their maps). Packages left outside the bundle (node builtins) are skipped.
+ * The source files evaluated when `start` is: `start` and everything it reaches through static
+ * imports (import statements and require calls, not dynamic imports) in `meta`.
  */
-function loadedAtStart(entry: string): { files: Set<string>; sources: string[] } {
-  const files = new Set<string>();
-  const sources: string[] = [];
-  const visit = (file: string) => {
-    if (files.has(file)) return;
-    files.add(file);
-    const map = JSON.parse(readFileSync(`${file}.map`, 'utf8')) as { sources: string[] };
-    sources.push(...map.sources);
-    for (const specifier of staticImports(readFileSync(file, 'utf8'))) {
-      if (specifier.startsWith('.')) visit(join(dirname(file), specifier));
+function evaluatedAtStart(meta: Metafile, start: string): Set<string> {
+  const seen = new Set<string>();
+  const visit = (path: string) => {
+    if (seen.has(path)) return;
+    seen.add(path);
+    for (const edge of meta.inputs[path]?.imports ?? []) {
+      if (edge.external !== true && edge.kind !== 'dynamic-import') visit(edge.path);
     }
   };
-  visit(join(CLI, entry));
-  return { files, sources };
+  visit(start);
+  return seen;
 }
 
+const meta = JSON.parse(readFileSync('dist/cli/meta.json', 'utf8')) as Metafile;
+const list = (sources: Set<string>) => [...sources];
+const isZod = (source: string) => source.includes('node_modules/zod/');
+const isGraphology = (source: string) => source.includes('node_modules/graphology');
 /** Whether a bundled source path belongs to a graph-file reader (GEXF, GraphML, XML). */
 const isReader = (source: string) => /gexf|graphml|xmldom|xml-writer|formats\/graph-file/.test(source);
 
 describe('the bundled command line', () => {
-  it('staticImports finds static imports and re-exports but not dynamic imports', () => {
-    const text = [
-      'import { a } from "./chunk-A.mjs";',
-      'import "./chunk-B.mjs";',
-      'import {\n  b,\n  c\n} from "zod";',
-      'export { d } from "./chunk-C.mjs";',
-      'const later = await import("./graph-loader-X.mjs");',
-      'import{e as f}from"./chunk-D.mjs";import"./chunk-E.mjs";export{g};',
-    ].join('\n');
-    expect(staticImports(text)).toEqual([
-      './chunk-A.mjs',
-      './chunk-B.mjs',
-      'zod',
-      './chunk-C.mjs',
-      './chunk-D.mjs',
-      './chunk-E.mjs',
+  it('evaluatedAtStart follows static imports and require calls but not dynamic imports', () => {
+    const fake: Metafile = {
+      inputs: {
+        'a.ts': {
+          imports: [
+            { path: 'b.ts', kind: 'import-statement' },
+            { path: 'c.ts', kind: 'dynamic-import' },
+            { path: 'node:fs', kind: 'import-statement', external: true },
+          ],
+        },
+        'b.ts': { imports: [{ path: 'd.js', kind: 'require-call' }] },
+        'c.ts': { imports: [{ path: 'e.ts', kind: 'import-statement' }] },
+        'd.js': { imports: [] },
+        'e.ts': { imports: [] },
+      },
+      outputs: {},
+    };
+    expect(list(evaluatedAtStart(fake, 'a.ts')).sort()).toEqual(['a.ts', 'b.ts', 'd.js']);
+  });
+
+  it('builds two files, the command line and the worker thread, from their entries', () => {
+    const entries = Object.entries(meta.outputs)
+      .filter(([, output]) => output.entryPoint !== undefined)
+      .map(([file, output]) => [file, output.entryPoint]);
+    expect(entries.sort()).toEqual([
+      ['dist/cli/main.cjs', 'engine/cli/main.ts'],
+      ['dist/cli/worker.cjs', 'engine/cli/worker.ts'],
     ]);
   });
 
-  it('the worker entry loads the run pipeline without zod or the graph-file readers', () => {
-    const { files, sources } = loadedAtStart('worker.mjs');
-    expect(files.size).toBeGreaterThan(1);
+  it('the worker evaluates the run pipeline without zod or the graph-file readers', () => {
+    const sources = list(evaluatedAtStart(meta, 'engine/cli/worker.ts'));
     expect(sources.some((source) => source.includes('node_modules/seedrandom/'))).toBe(true);
-    expect(sources.some((source) => source.includes('engine/models/independent-cascade.ts'))).toBe(true);
-    expect(sources.filter((source) => source.includes('node_modules/zod/'))).toEqual([]);
+    expect(sources).toContain('engine/models/independent-cascade.ts');
+    expect(sources.filter(isZod)).toEqual([]);
     expect(sources.filter(isReader)).toEqual([]);
   });
 
-  it('the run and sweep commands load no graph-file reader until a scenario names a graph file', () => {
-    for (const command of ['run', 'sweep']) {
-      const chunk = readdirSync(CLI).find((name) => name.startsWith(`${command}-`) && name.endsWith('.mjs'));
-      expect(chunk, `the ${command} command's chunk in ${CLI}`).toBeDefined();
-      const { sources } = loadedAtStart(chunk as string);
-      expect(sources.some((source) => source.includes('node_modules/zod/'))).toBe(true);
-      expect(sources.filter(isReader)).toEqual([]);
+  it('viralsim --help evaluates neither zod nor graphology', () => {
+    const sources = list(evaluatedAtStart(meta, 'engine/cli/main.ts'));
+    expect(sources).toContain('engine/cli/io.ts');
+    expect(sources.filter(isZod)).toEqual([]);
+    expect(sources.filter(isGraphology)).toEqual([]);
+  });
+
+  it('the run and sweep commands evaluate no graph-file reader until a scenario names a graph file', () => {
+    for (const command of ['engine/cli/run.ts', 'engine/cli/sweep.ts']) {
+      const sources = list(evaluatedAtStart(meta, command));
+      expect(sources.some(isZod), command).toBe(true);
+      expect(sources.filter(isReader), command).toEqual([]);
     }
-    const loader = readdirSync(CLI).find((name) => name.startsWith('graph-loader-') && name.endsWith('.mjs'));
-    expect(loadedAtStart(loader as string).sources.some(isReader)).toBe(true);
+    expect(list(evaluatedAtStart(meta, 'engine/cli/graph-loader.ts')).some(isReader)).toBe(true);
   });
 });
