@@ -71,14 +71,10 @@ if (isMainThread) {
   writeFileSync(
     scenarioPath,
     JSON.stringify({
-      version: 1,
+      ...KERNEL_SCENARIO,
       name: 'sweep bench',
-      seed: 1,
       runs: RUNS,
-      horizon: 1000,
-      network: { type: 'erdos-renyi', nodes: 10_000, meanDegree: 6 },
       model: { type: 'independent-cascade', probability: 0.1 },
-      seeding: { strategy: 'random', count: 10 },
     }),
   );
 
@@ -185,7 +181,7 @@ if (isMainThread) {
   // from the two sweep sizes: both threads' time after the start-up, 2 · (2-thread wall − start-up),
   // is k · (1-thread wall − start-up) + F.
   const work = (t: Timing) => t.seconds - startup;
-  const both = (t: Timing) => 2 * (t.seconds - startup);
+  const both = (t: Timing) => 2 * work(t);
   const k = (both(long.two) - both(sweep.two)) / (work(long.one) - work(sweep.one));
   const fixed = both(sweep.two) - k * work(sweep.one);
   const capped = sweep.one.seconds / (startup + (work(sweep.one) + fixed) / 2);
