@@ -4,12 +4,12 @@ import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 
-const main = new URL('../dist/cli/main.cjs', import.meta.url);
-if (!existsSync(main)) {
+const boot = new URL('../dist/cli/boot.cjs', import.meta.url);
+if (!existsSync(boot) || !existsSync(new URL('../dist/cli/main.cjs', import.meta.url))) {
   process.stderr.write(
     'viralsim: the command line is not built yet; run `npm install` (or `node scripts/build-cli.mjs`) first\n',
   );
   process.exit(1);
 }
-// Loaded synchronously (CommonJS): see scripts/build-cli.mjs.
-createRequire(import.meta.url)(fileURLToPath(main));
+// Loaded synchronously (CommonJS), from V8's code cache when it can: see engine/cli/boot.ts.
+createRequire(import.meta.url)(fileURLToPath(boot)).runBundle('main');

@@ -2,7 +2,11 @@
 // Bundles the command line (engine/cli) and the library entry points into dist/ with esbuild. Runs
 // on `npm install` (the `prepare` script), so `npx viralsim` and `import … from 'viralsim'` load plain
 // JavaScript: no TypeScript loader at start-up.
-import { rmSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { appendFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { build } from 'esbuild';
 
 rmSync('dist/cli', { recursive: true, force: true });
@@ -36,7 +40,7 @@ const cli = await build({
   packages: 'bundle',
   minifyWhitespace: true,
   minifySyntax: true,
-  entryPoints: { main: 'engine/cli/main.ts', worker: 'engine/cli/worker.ts' },
+  entryPoints: { main: 'engine/cli/main.ts', worker: 'engine/cli/worker.ts', boot: 'engine/cli/boot.ts' },
   outdir: 'dist/cli',
   outExtension: { '.js': '.cjs' },
   // The sources are ES modules: `import.meta.url` (the worker's path) becomes this file's URL.
@@ -45,6 +49,7 @@ const cli = await build({
   metafile: true,
 });
 writeFileSync('dist/cli/meta.json', JSON.stringify(cli.metafile));
+trainCodeCache();
 await build({
   ...common,
   entryPoints: { index: 'engine/index.ts', node: 'engine/cli/node-api.ts' },
@@ -52,3 +57,66 @@ await build({
   splitting: true,
   chunkNames: '[name]-[hash]',
 });
+
+/**
+ * Makes the V8 code caches that dist/cli/boot.cjs starts the bundles from (see engine/cli/boot.ts):
+ * tags each bundle with its SHA-1, then runs typical commands with VIRALSIM_CODE_CACHE=write, each
+ * adding the functions it compiled: an independent-cascade sweep and a campaign run on the main
+ * thread, then both again with every task on a worker thread. A failed training run leaves no cache
+ * (the command line then compiles as usual) and is reported, but does not fail the build.
+ */
+function trainCodeCache() {
+  for (const name of ['main', 'worker']) {
+    const path = `dist/cli/${name}.cjs`;
+    const hash = createHash('sha1').update(readFileSync(path)).digest('hex');
+    appendFileSync(path, `\n//# viralsimBuild=${hash}\n`);
+  }
+  const folder = mkdtempSync(join(tmpdir(), 'viralsim-code-cache-'));
+  const scenario = join(folder, 'ic.json');
+  writeFileSync(
+    scenario,
+    JSON.stringify({
+      version: 1,
+      name: 'code cache training',
+      seed: 1,
+      runs: 8,
+      horizon: 1000,
+      network: { type: 'erdos-renyi', nodes: 2000, meanDegree: 6 },
+      model: { type: 'independent-cascade', probability: 0.1 },
+      seeding: { strategy: 'random', count: 10 },
+    }),
+  );
+  const commands = [
+    ['sweep', scenario, '--vary', 'model.probability=0.05:0.4:4', '--out', join(folder, 'sweep.ndjson')],
+    ['run', 'scenarios/sticky-video.json', '--runs', '3', '--out', join(folder, 'run.json')],
+  ];
+  // The environment without anything that would change what the training runs do or the cache V8
+  // accepts later: a scheduler's shard variables, viralsim's own switches, NODE_OPTIONS (V8 flags).
+  const clean = Object.fromEntries(
+    Object.entries(process.env).filter(
+      ([name]) => !/^(VIRALSIM_|SLURM_ARRAY_|JOB_COMPLETION_INDEX$|NODE_OPTIONS$)/.test(name),
+    ),
+  );
+  const onOneThread = { ...clean, VIRALSIM_CODE_CACHE: 'write' };
+  const onWorkers = { ...onOneThread, VIRALSIM_MAIN_THREAD_WORKS: '0', VIRALSIM_WORKER_DELAY_MS: '0' };
+  try {
+    for (const [threads, env] of [
+      ['1', onOneThread],
+      ['2', onWorkers],
+    ]) {
+      for (const command of commands) {
+        const result = spawnSync(process.execPath, ['bin/viralsim.mjs', ...command, '--threads', threads], {
+          encoding: 'utf8',
+          env,
+        });
+        if (result.status !== 0) throw new Error(`viralsim ${command.join(' ')}: ${result.stderr}`);
+      }
+    }
+  } catch (error) {
+    rmSync('dist/cli/main.cjs.cache', { force: true });
+    rmSync('dist/cli/worker.cjs.cache', { force: true });
+    process.stderr.write(`build-cli: no code cache (a training run failed): ${error.message}\n`);
+  } finally {
+    rmSync(folder, { recursive: true, force: true });
+  }
+}

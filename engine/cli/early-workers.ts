@@ -12,7 +12,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { dirname, resolve } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import type { WorkerMessage } from './pool-protocol.js';
+import { WORKER_DATA, type WorkerMessage } from './pool-protocol.js';
 
 /** A worker thread and what it has said so far; the pool sets the callbacks when it takes it. */
 export interface WorkerHandle {
@@ -33,9 +33,12 @@ export interface WorkerHandle {
  */
 export const EARLY_WORK = 2.5e7;
 
-/** Starts a worker (dist/cli/worker.cjs beside the command line's bundle) and records its first messages. */
+/**
+ * Starts a worker (dist/cli/worker.cjs beside the command line's bundle, run by boot.cjs from its code
+ * cache) and records its first messages.
+ */
 export function spawnWorker(): WorkerHandle {
-  const worker = new Worker(new URL('./worker.cjs', import.meta.url));
+  const worker = new Worker(new URL('./boot.cjs', import.meta.url), { workerData: WORKER_DATA });
   const handle: WorkerHandle = {
     worker,
     failure: null,

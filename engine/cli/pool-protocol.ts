@@ -11,6 +11,9 @@
 import type { LentNetwork, NetworkSummary } from '../batch/simulate.js';
 import type { Scenario } from '../scenario/schema.js';
 
+/** The `workerData` a worker thread starts with: tells dist/cli/boot.cjs to run the worker bundle. */
+export const WORKER_DATA = 'viralsim:worker';
+
 /** Runs `start` … `end − 1` of job `job`. */
 export interface TaskRange {
   readonly job: number;

@@ -1,6 +1,6 @@
 /**
  * What the bundled command line evaluates at start-up (dist/cli, built by the global setup). Each
- * output file holds its dependencies; a module reached only through a dynamic `import()` becomes a
+ * output file holds its dependencies (boot.cjs, which starts the other two, holds almost nothing); a module reached only through a dynamic `import()` becomes a
  * lazy initialiser, evaluated when that import runs. The build's metafile (dist/cli/meta.json) records
  * every source file's imports and their kinds, so the modules evaluated at start are those reached
  * from the entry through static imports. A worker thread boots for every parallel run, so it must not
@@ -62,13 +62,21 @@ describe('the bundled command line', () => {
     expect(list(evaluatedAtStart(fake, 'a.ts')).sort()).toEqual(['a.ts', 'b.ts', 'd.js']);
   });
 
-  it('builds two files, the command line and the worker thread, from their entries', () => {
+  it('builds three files, the start-up, the command line and the worker thread, from their entries', () => {
     const entries = Object.entries(meta.outputs)
       .filter(([, output]) => output.entryPoint !== undefined)
       .map(([file, output]) => [file, output.entryPoint]);
     expect(entries.sort()).toEqual([
+      ['dist/cli/boot.cjs', 'engine/cli/boot.ts'],
       ['dist/cli/main.cjs', 'engine/cli/main.ts'],
       ['dist/cli/worker.cjs', 'engine/cli/worker.ts'],
+    ]);
+  });
+
+  it('the start-up file (which compiles the other two from the code cache) holds nothing else', () => {
+    expect(list(evaluatedAtStart(meta, 'engine/cli/boot.ts')).sort()).toEqual([
+      'engine/cli/boot.ts',
+      'engine/cli/pool-protocol.ts',
     ]);
   });
 

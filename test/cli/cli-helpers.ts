@@ -69,8 +69,9 @@ export function viralsimInBackground(args: readonly string[]): ChildProcess {
 }
 
 /**
- * The environment without scheduler variables that would shard a sweep by themselves, and with
- * worker threads started at once (not after 50 ms), so `--threads 2` really uses a worker.
+ * The environment without scheduler variables that would shard a sweep by themselves, nor a code
+ * cache switch, and with worker threads started at once (not after 50 ms), so `--threads 2` really
+ * uses a worker.
  */
 function cleanEnv(): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = { ...process.env, VIRALSIM_WORKER_DELAY_MS: '0' };
@@ -79,6 +80,7 @@ function cleanEnv(): NodeJS.ProcessEnv {
     'SLURM_ARRAY_TASK_COUNT',
     'SLURM_ARRAY_TASK_MIN',
     'JOB_COMPLETION_INDEX',
+    'VIRALSIM_CODE_CACHE',
   ]) {
     delete env[name];
   }
