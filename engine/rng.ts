@@ -13,7 +13,7 @@
  *
  * Invariants: samplers allocate nothing per draw; a stream is a plain function so tests can script it.
  */
-import seedrandom from 'seedrandom';
+import alea from 'seedrandom/lib/alea.js';
 
 /** A random stream: each call returns a double in [0, 1). */
 export type Rng = () => number;
@@ -30,7 +30,7 @@ const TWO_POW_MINUS_53 = 1.1102230246251565e-16;
  */
 export function createStream(seed: number, ...labels: readonly (string | number)[]): Rng {
   const key = labels.length === 0 ? String(seed) : `${seed}/${labels.join('/')}`;
-  return seedrandom.alea(key);
+  return alea(key);
 }
 
 /** A uniform double in [0, 1) with full 53-bit resolution (two draws). */

@@ -105,7 +105,7 @@ function trainCodeCache() {
       ['2', onWorkers],
     ]) {
       for (const command of commands) {
-        const result = spawnSync(process.execPath, ['bin/viralsim.mjs', ...command, '--threads', threads], {
+        const result = spawnSync(process.execPath, ['bin/viralsim.cjs', ...command, '--threads', threads], {
           encoding: 'utf8',
           env,
         });

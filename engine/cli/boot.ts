@@ -13,7 +13,7 @@
  * each task reaches a worker thread, with what the tasks before it compiled (the pool stops its
  * workers without an exit event, so training gives each worker several tasks).
  *
- * bin/viralsim.mjs calls {@link runBundle}('main'); the pool starts each worker thread on this file
+ * bin/viralsim.cjs calls {@link runBundle}('main'); the pool starts each worker thread on this file
  * with {@link WORKER_DATA}, which runs worker.cjs.
  */
 import { readFileSync, renameSync, writeFileSync } from 'node:fs';

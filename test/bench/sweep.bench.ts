@@ -89,7 +89,7 @@ if (isMainThread) {
 
   /** Runs `viralsim ...args --threads N --out FILE` once and returns its wall and CPU time and output. */
   function timeOnce(args: readonly string[], threads: number, out: string): Timing {
-    const command = ['bin/viralsim.mjs', ...args, '--threads', String(threads), '--out', out];
+    const command = ['bin/viralsim.cjs', ...args, '--threads', String(threads), '--out', out];
     const started = process.hrtime.bigint();
     const result = hasGnuTime
       ? spawnSync('/usr/bin/time', ['-f', 'cpu %U %S', 'node', ...command], { encoding: 'utf8' })

@@ -1,6 +1,6 @@
 /**
  * Helpers for tests that run the built command line (built once by test/global-setup.ts, as
- * `npm install` does): run `node bin/viralsim.mjs …` synchronously or in the background, and make scratch folders.
+ * `npm install` does): run `node bin/viralsim.cjs …` synchronously or in the background, and make scratch folders.
  */
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
@@ -29,7 +29,7 @@ export function viralsim(
   env: Record<string, string> = {},
   nodeFlags: readonly string[] = [],
 ): CliResult {
-  const result = spawnSync('node', [...nodeFlags, 'bin/viralsim.mjs', ...args], {
+  const result = spawnSync('node', [...nodeFlags, 'bin/viralsim.cjs', ...args], {
     encoding: 'utf8',
     env: { ...cleanEnv(), ...env },
   });
@@ -46,7 +46,7 @@ export function viralsimAsync(
   env: Record<string, string> = {},
 ): Promise<CliResult> {
   return new Promise((resolve) => {
-    const child = spawn('node', ['bin/viralsim.mjs', ...args], { env: { ...cleanEnv(), ...env } });
+    const child = spawn('node', ['bin/viralsim.cjs', ...args], { env: { ...cleanEnv(), ...env } });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk: Buffer) => {
@@ -65,7 +65,7 @@ export function viralsimAsync(
 
 /** Starts `viralsim ...args` in the background. */
 export function viralsimInBackground(args: readonly string[]): ChildProcess {
-  return spawn('node', ['bin/viralsim.mjs', ...args], { env: cleanEnv(), stdio: 'ignore' });
+  return spawn('node', ['bin/viralsim.cjs', ...args], { env: cleanEnv(), stdio: 'ignore' });
 }
 
 /**
