@@ -22,16 +22,18 @@ const common = {
   logLevel: 'warning',
   outExtension: { '.js': '.mjs' },
 };
-// The command line is two CommonJS files, each with its dependencies (zod, seedrandom, graphology…)
+// The command line is two CommonJS bundles, each with its dependencies (zod, seedrandom, graphology…)
 // inside: main.cjs (every command) and worker.cjs (a worker thread: the run pipeline only). Measured
 // against code-split ES modules (`npm run bench sweep`):
 // - the simulation runs about 2.5% faster: the engine's functions live in one function scope
 //   instead of a module scope;
 // - loading is synchronous, so a worker thread booting beside the main thread no longer delays the
 //   main thread's own module loading (the ES module loader waited on its event loop);
-// - the small commands start 6–14 ms later (`--help` 81 ms instead of 67: the whole file is parsed);
-//   a command's modules are still evaluated only when it runs (dynamic imports become lazy
-//   initialisers), and the graph-file readers only when a scenario names a graph file.
+// - the small commands started 6–14 ms later (the whole file is parsed), which the code cache below
+//   more than wins back; a command's modules are still evaluated only when it runs (dynamic imports
+//   become lazy initialisers), and the graph-file readers only when a scenario names a graph file.
+// A third file, boot.cjs, starts each of the two from V8's code cache (engine/cli/boot.ts), which
+// trainCodeCache makes once the bundles are built.
 // Whitespace is dropped; names are kept, so a stack trace stays readable. The metafile records which
 // source files each output holds and how they import each other (test/cli/bundle-imports.test.ts).
 const cli = await build({
