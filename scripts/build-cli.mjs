@@ -5,6 +5,7 @@
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { appendFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { build } from 'esbuild';
@@ -68,10 +69,12 @@ await build({
  * (the command line then compiles as usual) and is reported, but does not fail the build.
  */
 function trainCodeCache() {
-  for (const name of ['main', 'worker']) {
-    const path = `dist/cli/${name}.cjs`;
-    const hash = createHash('sha1').update(readFileSync(path)).digest('hex');
-    appendFileSync(path, `\n//# viralsimBuild=${hash}\n`);
+  const { BUILD_TAG, bundlePaths } = createRequire(import.meta.url)('../dist/cli/boot.cjs');
+  const names = ['main', 'worker'];
+  for (const name of names) {
+    const { bundle } = bundlePaths(name);
+    const hash = createHash('sha1').update(readFileSync(bundle)).digest('hex');
+    appendFileSync(bundle, `\n${BUILD_TAG}${hash}\n`);
   }
   const folder = mkdtempSync(join(tmpdir(), 'viralsim-code-cache-'));
   const scenario = join(folder, 'ic.json');
@@ -115,8 +118,7 @@ function trainCodeCache() {
       }
     }
   } catch (error) {
-    rmSync('dist/cli/main.cjs.cache', { force: true });
-    rmSync('dist/cli/worker.cjs.cache', { force: true });
+    for (const name of names) rmSync(bundlePaths(name).cache, { force: true });
     process.stderr.write(`build-cli: no code cache (a training run failed): ${error.message}\n`);
   } finally {
     rmSync(folder, { recursive: true, force: true });

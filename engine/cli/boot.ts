@@ -18,7 +18,7 @@
  * with {@link WORKER_DATA}, which runs worker.cjs.
  */
 import { readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { createRequire, wrap } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Script } from 'node:vm';
@@ -36,10 +36,6 @@ export const BUILD_TAG = '//# viralsimBuild=';
 
 /** Length of the SHA-1 (hex) at the head of a cache file, followed by a newline. */
 const HASH_LENGTH = 40;
-
-/** The CommonJS wrapper Node itself puts around a module. */
-const WRAPPER_HEAD = '(function (exports, require, module, __filename, __dirname) { ';
-const WRAPPER_TAIL = '\n});';
 
 /** The folder of the bundles (this file's, once built to dist/cli/boot.cjs). */
 function bundleFolder(): string {
@@ -60,8 +56,8 @@ function buildHash(source: string): string | null {
   return hash.length === HASH_LENGTH ? hash : null;
 }
 
-/** The V8 cache data for a bundle's source, and whether it can be used. */
-function readCache(source: string, path: string): { data: Buffer | undefined; status: CacheStatus } {
+/** The V8 cache data for a bundle of build `hash`, and whether it can be used. */
+function readCache(hash: string | null, path: string): { data: Buffer | undefined; status: CacheStatus } {
   if (process.env['VIRALSIM_CODE_CACHE'] === 'off') return { data: undefined, status: 'off' };
   let file: Buffer;
   try {
@@ -69,15 +65,13 @@ function readCache(source: string, path: string): { data: Buffer | undefined; st
   } catch {
     return { data: undefined, status: 'missing' };
   }
-  const hash = buildHash(source);
   if (hash === null || file.toString('latin1', 0, HASH_LENGTH) !== hash)
     return { data: undefined, status: 'stale' };
   return { data: file.subarray(HASH_LENGTH + 1), status: 'used' };
 }
 
 /** Writes a script's code cache for a bundle (to a temporary file, then renamed). */
-function writeCache(script: Script, source: string, path: string): void {
-  const hash = buildHash(source);
+function writeCache(script: Script, hash: string | null, path: string): void {
   if (hash === null) return;
   const temporary = `${path}.${process.pid}.${isMainThread ? 0 : 1}.tmp`;
   writeFileSync(temporary, Buffer.concat([Buffer.from(`${hash}\n`, 'latin1'), script.createCachedData()]));
@@ -91,17 +85,19 @@ function writeCache(script: Script, source: string, path: string): void {
 export function compileBundle(
   name: BundleName,
   folder = bundleFolder(),
-): { script: Script; source: string; paths: { bundle: string; cache: string }; status: CacheStatus } {
+): { script: Script; hash: string | null; paths: { bundle: string; cache: string }; status: CacheStatus } {
   const paths = bundlePaths(name, folder);
   const source = readFileSync(paths.bundle, 'utf8');
-  const { data, status } = readCache(source, paths.cache);
-  const script = new Script(`${WRAPPER_HEAD}${source}${WRAPPER_TAIL}`, {
+  const hash = buildHash(source);
+  const { data, status } = readCache(hash, paths.cache);
+  // Node's own CommonJS wrapper, so the bundle runs exactly as `require` would run it.
+  const script = new Script(wrap(source), {
     filename: paths.bundle,
     ...(data === undefined ? {} : { cachedData: data }),
   });
   return {
     script,
-    source,
+    hash,
     paths,
     status: status === 'used' && script.cachedDataRejected === true ? 'rejected' : status,
   };
@@ -117,9 +113,9 @@ type ModuleFunction = (
 
 /** Runs a bundle as a CommonJS module (as `require` would), from its code cache when it can. */
 export function runBundle(name: BundleName): CacheStatus {
-  const { script, source, paths, status } = compileBundle(name);
+  const { script, hash, paths, status } = compileBundle(name);
   if (process.env['VIRALSIM_CODE_CACHE'] === 'write') {
-    const write = () => writeCache(script, source, paths.cache);
+    const write = () => writeCache(script, hash, paths.cache);
     if (isMainThread) process.on('exit', write);
     // Before each task: the worker's own listener (added later) runs the task after this one.
     else parentPort?.on('message', write);
