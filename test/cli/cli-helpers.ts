@@ -71,7 +71,9 @@ export function viralsimInBackground(args: readonly string[]): ChildProcess {
 /**
  * The environment without scheduler variables that would shard a sweep by themselves, nor a code
  * cache switch, and with worker threads started at once (not after 50 ms), so `--threads 2` really
- * uses a worker.
+ * uses a worker. Also without NODE_EXTRA_CA_CERTS, which makes every Node process load a CA bundle
+ * before it runs any JavaScript (about 37 ms a command where a proxy sets it, as in the development
+ * sandbox); the command line opens no TLS connection.
  */
 function cleanEnv(): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = { ...process.env, VIRALSIM_WORKER_DELAY_MS: '0' };
@@ -81,6 +83,7 @@ function cleanEnv(): NodeJS.ProcessEnv {
     'SLURM_ARRAY_TASK_MIN',
     'JOB_COMPLETION_INDEX',
     'VIRALSIM_CODE_CACHE',
+    'NODE_EXTRA_CA_CERTS',
   ]) {
     delete env[name];
   }
