@@ -297,6 +297,7 @@ function simulate(
     result = runModel(network, model, seeds, streams, {
       horizon: scenario.horizon,
       shouldTrace,
+      shouldKeepSeries: !isMetricsOnly,
       ...(secondarySeeds === undefined ? {} : { secondarySeeds }),
       ...(workspace === undefined ? {} : { workspace }),
     });

@@ -5,7 +5,7 @@
  *
  * Layout: `order` (Int32Array, n) lists active people in activation order; generation g occupies
  * `order[start_g .. start_{g+1})`, so the frontier needs no copying or swapping between generations.
- * The series has one row per generation (time = generation index); the trace has one `active`
+ * The series (unless the run keeps none) has one row per generation (time = generation index); the trace has one `active`
  * event per activation, at time = generation, from channel `seed` or `peer`.
  */
 import type { Network } from '../network/network.js';
@@ -18,7 +18,7 @@ import {
   type SeriesBuilder,
 } from '../simulation/series.js';
 import { createTrace, recordEvent, trimTrace } from '../simulation/trace.js';
-import type { CascadeForest, RunResult, Trace } from '../simulation/types.js';
+import type { CascadeForest, RunResult, TimeSeries, Trace } from '../simulation/types.js';
 import {
   claimRunWorkspace,
   GENERATION_STATES,
@@ -45,23 +45,33 @@ export interface GenerationRun {
   frontierStart: number;
   /** Index of the current generation. */
   generation: number;
-  series: SeriesBuilder;
+  /** The series being recorded, or null when the run keeps none. */
+  series: SeriesBuilder | null;
   trace: Trace | null;
   seeds: Int32Array;
   /** The workspace whose arrays the run fills, or null (fresh arrays). */
   workspace: RunWorkspace | null;
 }
 
+/** The series of a run that keeps none: no rows (shared, frozen). */
+const NO_SERIES: TimeSeries = Object.freeze({
+  time: new Float64Array(0),
+  columns: Object.freeze(
+    Object.fromEntries([...GENERATION_STATES, 'newActivations'].map((name) => [name, new Float64Array(0)])),
+  ),
+});
+
 /**
- * Activates the seeds (generation 0) and records the first series row. O(n + k); with a `workspace`
- * (see run-workspace.ts) it fills the workspace's arrays instead: O(previous reach + k), no n-sized
- * allocation.
+ * Activates the seeds (generation 0) and records the first series row (unless `shouldKeepSeries` is
+ * false: then the run records no series). O(n + k); with a `workspace` (see run-workspace.ts) it
+ * fills the workspace's arrays instead: O(previous reach + k), no n-sized allocation.
  */
 export function startGenerations(
   network: Network,
   seeds: Int32Array,
   shouldTrace: boolean,
   workspace?: RunWorkspace,
+  shouldKeepSeries = true,
 ): GenerationRun {
   const n = network.nodeCount;
   const reused = workspace !== undefined && claimRunWorkspace(workspace, n) ? workspace : null;
@@ -72,13 +82,19 @@ export function startGenerations(
     activeCount: 0,
     frontierStart: 0,
     generation: 0,
-    series: reused === null ? createSeriesBuilder(GENERATION_STATES) : reused.series,
+    series: !shouldKeepSeries
+      ? null
+      : reused === null
+        ? createSeriesBuilder(GENERATION_STATES)
+        : reused.series,
     trace: shouldTrace ? createTrace(GENERATION_KINDS, GENERATION_CHANNELS) : null,
     seeds: distinctSeeds(seeds),
     workspace: reused,
   };
   for (let i = 0; i < run.seeds.length; i++) activate(run, run.seeds[i] as number, -1, 0);
-  appendSeriesRow(run.series, 0, [n - run.activeCount, run.activeCount], run.activeCount);
+  if (run.series !== null) {
+    appendSeriesRow(run.series, 0, [n - run.activeCount, run.activeCount], run.activeCount);
+  }
   return run;
 }
 
@@ -105,8 +121,10 @@ export function closeGeneration(run: GenerationRun, frontierEnd: number): boolea
   run.frontierStart = frontierEnd;
   run.generation++;
   if (added === 0) return false;
-  const n = run.state.length;
-  appendSeriesRow(run.series, run.generation, [n - run.activeCount, run.activeCount], added);
+  if (run.series !== null) {
+    const n = run.state.length;
+    appendSeriesRow(run.series, run.generation, [n - run.activeCount, run.activeCount], added);
+  }
   return true;
 }
 
@@ -128,7 +146,7 @@ export function finishGenerations(
     finalCounts: [run.state.length - run.activeCount, run.activeCount],
     forest: run.forest,
     // A workspace's series is reused: the result views it (valid until the workspace's next run).
-    series: finishSeries(run.series, run.workspace !== null),
+    series: run.series === null ? NO_SERIES : finishSeries(run.series, run.workspace !== null),
     seeds: run.seeds,
     metrics: { reach: run.activeCount, ...metrics },
     trace: run.trace === null ? null : trimTrace(run.trace),

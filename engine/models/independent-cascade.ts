@@ -193,7 +193,13 @@ export function runIndependentCascade(
   streams: StreamSource,
   options: ModelRunOptions,
 ): RunResult {
-  const run = startGenerations(network, seeds, options.shouldTrace, options.workspace);
+  const run = startGenerations(
+    network,
+    seeds,
+    options.shouldTrace,
+    options.workspace,
+    options.shouldKeepSeries !== false,
+  );
   const rng = streams('transmission');
   const horizon = options.horizon;
   const isCoupled = options.shouldCoupleArcs === true;

@@ -40,6 +40,12 @@ export interface ModelRunOptions {
    * are otherwise identical. Other models ignore it.
    */
   workspace?: RunWorkspace;
+  /**
+   * Generation models: record the per-generation series (default true). A batch that keeps only the
+   * metrics passes false, and the result's series is then empty (no rows), which spares a row per
+   * generation and the series' views per run. Other models ignore it.
+   */
+  shouldKeepSeries?: boolean;
 }
 
 /**

@@ -45,7 +45,13 @@ export function runThreshold(
     }
   }
   const activeIn = new Int32Array(n);
-  const run = startGenerations(network, seeds, options.shouldTrace, options.workspace);
+  const run = startGenerations(
+    network,
+    seeds,
+    options.shouldTrace,
+    options.workspace,
+    options.shouldKeepSeries !== false,
+  );
   const offsets = network.outOffsets;
   const targets = network.outTargets;
   const state = run.state;

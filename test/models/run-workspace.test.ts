@@ -1,7 +1,8 @@
 /**
  * Reusable run workspaces (engine/models/run-workspace.ts): a generation run that fills a reused
  * workspace gives exactly the result of a run with fresh arrays, across consecutive runs with
- * different seeds and reaches, after a run that threw, and in the batch path (runRange).
+ * different seeds and reaches, after a run that threw, and in the batch path (runRange, which keeps
+ * no series: `shouldKeepSeries: false` changes nothing else).
  */
 import { describe, expect, it } from 'vitest';
 import { prepareScenario, runRange, simulateRun } from '../../engine/batch/simulate.js';
@@ -69,6 +70,38 @@ describe('runModel with options.workspace', () => {
       }
       // The runs differ, so stale entries of an earlier run would show.
       expect(reaches.size).toBeGreaterThan(1);
+    });
+  }
+
+  for (const [label, model, shouldCoupleArcs] of MODELS) {
+    it(`runModel(${label}) with shouldKeepSeries false gives the same run with an empty series`, () => {
+      const workspace = createRunWorkspace(N);
+      const pick = createStream(5, 'test-seeds');
+      for (let r = 0; r < 4; r++) {
+        const seeds = randomPeople(N, r % 2 === 0 ? 40 : 2, pick);
+        const options = { ...OPTIONS, shouldCoupleArcs };
+        const full = runModel(network, model, seeds, runStreams(r + 1, r), options);
+        const expected = {
+          ...snapshot(full),
+          time: [],
+          columns: { inactive: [], active: [], newActivations: [] },
+        };
+        expect(full.series.time.length).toBeGreaterThan(0);
+        for (const extra of [{}, { workspace }]) {
+          const bare = runModel(network, model, seeds, runStreams(r + 1, r), {
+            ...options,
+            ...extra,
+            shouldKeepSeries: false,
+          });
+          expect(snapshot(bare)).toEqual(expected);
+        }
+      }
+      // A later run that keeps its series still gets every row.
+      const seeds = randomPeople(N, 10, pick);
+      const options = { ...OPTIONS, shouldCoupleArcs };
+      expect(snapshot(runModel(network, model, seeds, runStreams(9, 9), { ...options, workspace }))).toEqual(
+        snapshot(runModel(network, model, seeds, runStreams(9, 9), options)),
+      );
     });
   }
 
