@@ -5,8 +5,8 @@
  *
  * Layout: `order` (Int32Array, n) lists active people in activation order; generation g occupies
  * `order[start_g .. start_{g+1})`, so the frontier needs no copying or swapping between generations.
- * The series (unless the run keeps none) has one row per generation (time = generation index); the trace has one `active`
- * event per activation, at time = generation, from channel `seed` or `peer`.
+ * The series (unless the run keeps none) has one row per generation (time = generation index); the
+ * trace has one `active` event per activation, at time = generation, from channel `seed` or `peer`.
  */
 import type { Network } from '../network/network.js';
 import {
@@ -19,6 +19,7 @@ import {
 } from '../simulation/series.js';
 import { createTrace, recordEvent, trimTrace } from '../simulation/trace.js';
 import type { CascadeForest, RunResult, TimeSeries, Trace } from '../simulation/types.js';
+import type { ModelRunOptions } from './run-options.js';
 import {
   claimRunWorkspace,
   GENERATION_STATES,
@@ -62,17 +63,17 @@ const NO_SERIES: TimeSeries = Object.freeze({
 });
 
 /**
- * Activates the seeds (generation 0) and records the first series row (unless `shouldKeepSeries` is
- * false: then the run records no series). O(n + k); with a `workspace` (see run-workspace.ts) it
- * fills the workspace's arrays instead: O(previous reach + k), no n-sized allocation.
+ * Activates the seeds (generation 0) and records the first series row (unless
+ * `options.shouldKeepSeries` is false: then the run records no series). O(n + k); with
+ * `options.workspace` (see run-workspace.ts) it fills the workspace's arrays instead: O(previous
+ * reach + k), no n-sized allocation.
  */
 export function startGenerations(
   network: Network,
   seeds: Int32Array,
-  shouldTrace: boolean,
-  workspace?: RunWorkspace,
-  shouldKeepSeries = true,
+  options: Pick<ModelRunOptions, 'shouldTrace' | 'workspace' | 'shouldKeepSeries'>,
 ): GenerationRun {
+  const { shouldTrace, workspace } = options;
   const n = network.nodeCount;
   const reused = workspace !== undefined && claimRunWorkspace(workspace, n) ? workspace : null;
   const run: GenerationRun = {
@@ -82,11 +83,12 @@ export function startGenerations(
     activeCount: 0,
     frontierStart: 0,
     generation: 0,
-    series: !shouldKeepSeries
-      ? null
-      : reused === null
-        ? createSeriesBuilder(GENERATION_STATES)
-        : reused.series,
+    series:
+      options.shouldKeepSeries === false
+        ? null
+        : reused === null
+          ? createSeriesBuilder(GENERATION_STATES)
+          : reused.series,
     trace: shouldTrace ? createTrace(GENERATION_KINDS, GENERATION_CHANNELS) : null,
     seeds: distinctSeeds(seeds),
     workspace: reused,

@@ -193,13 +193,7 @@ export function runIndependentCascade(
   streams: StreamSource,
   options: ModelRunOptions,
 ): RunResult {
-  const run = startGenerations(
-    network,
-    seeds,
-    options.shouldTrace,
-    options.workspace,
-    options.shouldKeepSeries !== false,
-  );
+  const run = startGenerations(network, seeds, options);
   const rng = streams('transmission');
   const horizon = options.horizon;
   const isCoupled = options.shouldCoupleArcs === true;

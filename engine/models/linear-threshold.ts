@@ -93,13 +93,7 @@ export function runLinearThreshold(
   for (let v = 0; v < n; v++) thresholds[v] = 1 - rng();
   // incoming (Float64Array, n): total weight of active in-neighbours whose turn has come.
   const incoming = new Float64Array(n);
-  const run = startGenerations(
-    network,
-    seeds,
-    options.shouldTrace,
-    options.workspace,
-    options.shouldKeepSeries !== false,
-  );
+  const run = startGenerations(network, seeds, options);
   const offsets = network.outOffsets;
   const targets = network.outTargets;
   const state = run.state;

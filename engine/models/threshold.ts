@@ -45,13 +45,7 @@ export function runThreshold(
     }
   }
   const activeIn = new Int32Array(n);
-  const run = startGenerations(
-    network,
-    seeds,
-    options.shouldTrace,
-    options.workspace,
-    options.shouldKeepSeries !== false,
-  );
+  const run = startGenerations(network, seeds, options);
   const offsets = network.outOffsets;
   const targets = network.outTargets;
   const state = run.state;
