@@ -9,6 +9,7 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { build } from 'esbuild';
+import { startupEnv } from './startup-env.mjs';
 
 rmSync('dist/cli', { recursive: true, force: true });
 rmSync('dist/lib', { recursive: true, force: true });
@@ -95,14 +96,8 @@ function trainCodeCache() {
     ['sweep', scenario, '--vary', 'model.probability=0.05:0.4:4', '--out', join(folder, 'sweep.ndjson')],
     ['run', 'scenarios/sticky-video.json', '--runs', '3', '--out', join(folder, 'run.json')],
   ];
-  // The environment without anything that would change what the training runs do or the cache V8
-  // accepts later: a scheduler's shard variables, viralsim's own switches, NODE_OPTIONS (V8 flags).
-  const clean = Object.fromEntries(
-    Object.entries(process.env).filter(
-      ([name]) => !/^(VIRALSIM_|SLURM_ARRAY_|JOB_COMPLETION_INDEX$|NODE_OPTIONS$)/.test(name),
-    ),
-  );
-  const onOneThread = { ...clean, VIRALSIM_CODE_CACHE: 'write' };
+  // Nothing in the environment may change what the training runs do or the cache V8 accepts later.
+  const onOneThread = { ...startupEnv(), VIRALSIM_CODE_CACHE: 'write' };
   const onWorkers = { ...onOneThread, VIRALSIM_MAIN_THREAD_WORKS: '0', VIRALSIM_WORKER_DELAY_MS: '0' };
   try {
     for (const [threads, env] of [

@@ -21,6 +21,7 @@ import { join } from 'node:path';
 import { isMainThread, parentPort, Worker } from 'node:worker_threads';
 import { prepareScenario, simulateRunMetrics } from '../../engine/batch/simulate.js';
 import { parseScenario } from '../../engine/scenario/parse.js';
+import { STARTUP_VARIABLES, startupEnv } from '../../scripts/startup-env.mjs';
 
 const POINTS = 20;
 const RUNS = 100;
@@ -86,17 +87,11 @@ if (isMainThread) {
     }),
   );
 
-  // The timed commands run in the caller's environment less the variables that change how the
-  // command or Node itself starts: a scheduler's shard variables and VIRALSIM_* change what the sweep
-  // does; NODE_OPTIONS can add V8 flags (which also make V8 reject the code cache); and
-  // NODE_EXTRA_CA_CERTS makes Node load and parse a CA bundle before any JavaScript runs (viralsim
-  // opens no TLS connection). The development sandbox sets the last one for its proxy: it adds about
-  // 36 ms to every process start there, the same for 1 and 2 threads, which no user without it pays.
-  const STARTUP_VARIABLES =
-    /^(VIRALSIM_|SLURM_ARRAY_|JOB_COMPLETION_INDEX$|NODE_OPTIONS$|NODE_EXTRA_CA_CERTS$)/;
-  const benchEnv = Object.fromEntries(
-    Object.entries(process.env).filter(([name]) => !STARTUP_VARIABLES.test(name)),
-  );
+  // The timed commands run without the variables that change what a command does or how Node starts
+  // (scripts/startup-env.mjs). The development sandbox sets NODE_EXTRA_CA_CERTS for its proxy: about
+  // 37 ms more for every process start there, the same for 1 and 2 threads, which no user without it
+  // pays. The bench prints both start-up times, and the speedup the caller's environment would give.
+  const benchEnv = startupEnv();
   const removed = Object.keys(process.env).filter((name) => STARTUP_VARIABLES.test(name));
 
   /** The best of 10 wall times, in seconds, of a `node -e ''` with `env`: Node's own start and exit. */
@@ -261,20 +256,22 @@ if (isMainThread) {
   ] as const) {
     checkBatch(which);
     await onWorker(which);
-    const alone = [Number.POSITIVE_INFINITY, Number.POSITIVE_INFINITY];
-    const together = [Number.POSITIVE_INFINITY, Number.POSITIVE_INFINITY];
+    let aloneHere = Number.POSITIVE_INFINITY;
+    let aloneThere = Number.POSITIVE_INFINITY;
+    let togetherHere = Number.POSITIVE_INFINITY;
+    let togetherThere = Number.POSITIVE_INFINITY;
     for (let i = 0; i < 5; i++) {
-      alone[0] = Math.min(alone[0] as number, checkBatch(which));
-      alone[1] = Math.min(alone[1] as number, await onWorker(which));
+      aloneHere = Math.min(aloneHere, checkBatch(which));
+      aloneThere = Math.min(aloneThere, await onWorker(which));
       const other = onWorker(which);
-      together[0] = Math.min(together[0] as number, checkBatch(which));
-      together[1] = Math.min(together[1] as number, await other);
+      togetherHere = Math.min(togetherHere, checkBatch(which));
+      togetherThere = Math.min(togetherThere, await other);
     }
-    const ms = (pair: number[]) => pair.map((t) => t.toFixed(0)).join(' and ');
-    const speedup = ((alone[0] as number) + (alone[1] as number)) / Math.max(...together);
+    const ms = (a: number, b: number) => `${a.toFixed(0)} and ${b.toFixed(0)}`;
+    const speedup = (aloneHere + aloneThere) / Math.max(togetherHere, togetherThere);
     console.log(
-      `machine check: a warm batch of ${label} takes ${ms(alone)} ms alone (this thread and a worker), ` +
-        `${ms(together)} ms when both run it at once: ${speedup.toFixed(2)}× (no start-up, no JIT warm-up)`,
+      `machine check: a warm batch of ${label} takes ${ms(aloneHere, aloneThere)} ms alone (this thread and a worker), ` +
+        `${ms(togetherHere, togetherThere)} ms when both run it at once: ${speedup.toFixed(2)}× (no start-up, no JIT warm-up)`,
     );
   }
   await worker.terminate();
